@@ -1,0 +1,73 @@
+# The one place that knows how to set up, run, test and benchmark consult.
+# `make run` and `make test` each do all the set-up on a fresh machine.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app consult
+PORT ?= 5000
+TEST_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+export TEST_DATABASE_URL
+
+.PHONY: run test install install-test translations lint chromium bench clean
+
+run: install instance/config.py translations
+	CONSULT_ENV=development $(FLASK) db upgrade
+	CONSULT_ENV=development $(FLASK) seed-demo --if-empty --demo-staff
+	@echo
+	@echo "  consult is at http://127.0.0.1:$(PORT)/"
+	@echo "  Staff log in at http://127.0.0.1:$(PORT)/staff/login with one of these demo accounts"
+	@echo "  (kept in instance/demo-staff.txt; add your own with"
+	@echo "  '$(FLASK) create-user EMAIL --role admin'):"
+	@sed 's/^/    /' instance/demo-staff.txt 2>/dev/null || true
+	@echo
+	CONSULT_ENV=development $(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+test: install-test instance/config.py translations lint chromium
+	$(FLASK) translate check
+	$(BIN)/pytest
+
+bench: install-test instance/config.py translations
+	$(BIN)/python bench/seed_demo.py
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+# A random secret key for this machine, written once; instance/ is never committed.
+instance/config.py:
+	mkdir -p instance
+	$(BIN)/python -c 'import secrets; print(f"SECRET_KEY = {secrets.token_hex(32)!r}")' > $@
+
+translations:
+	$(FLASK) translate compile
+
+lint:
+	$(BIN)/ruff check consult tests bench
+	$(BIN)/ruff format --check consult tests bench
+
+# Browser tests drive Debian's Chromium; never a browser download.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "The browser tests need Chromium from your package manager:" \
+	         "run 'sudo apt-get install chromium' (Debian/Ubuntu), then 'make test' again." >&2; \
+	    exit 1; \
+	  fi; }
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,77 @@
+"""consult: anonymous, multilingual community consultations."""
+
+import os
+
+from flask import Flask
+
+#: migrations/ and translations/ sit beside the package (STYLE.md); the package is installed
+#: editable, so they are found from the source tree.
+PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MIGRATIONS_DIRECTORY = os.path.join(PROJECT_ROOT, "migrations")
+TRANSLATIONS_DIRECTORY = os.path.join(PROJECT_ROOT, "translations")
+
+
+def create_app(test_config=None):
+    """Build the application: configure, bind extensions, register blueprints and commands."""
+    app = Flask(
+        __name__,
+        instance_path=os.environ.get("CONSULT_INSTANCE_PATH") or None,
+        instance_relative_config=True,
+    )
+    _configure(app, test_config)
+    _init_extensions(app)
+    _register_blueprints(app)
+    _register_cli(app)
+    return app
+
+
+def _configure(app, test_config):
+    from .config import check_config, load_config
+    from .privacy import hide_client_details_from_logs
+
+    load_config(app, test_config)
+    check_config(app)
+    hide_client_details_from_logs()
+
+
+def _init_extensions(app):
+    from . import i18n, security
+    from .accounts.models import load_user
+    from .extensions import babel, csrf, db, login_manager, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=MIGRATIONS_DIRECTORY)
+    babel.init_app(
+        app,
+        locale_selector=i18n.select_locale,
+        default_translation_directories=TRANSLATIONS_DIRECTORY,
+    )
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.user_loader(load_user)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = None
+    i18n.init_app(app)
+    security.init_app(app)
+
+
+def _register_blueprints(app):
+    from .accounts.views import bp as accounts_bp
+    from .design.views import bp as design_bp
+    from .errors import bp as errors_bp
+    from .respond.views import bp as respond_bp
+    from .review.views import bp as review_bp
+    from .staff.views import bp as staff_bp
+
+    for blueprint in (errors_bp, respond_bp, accounts_bp, staff_bp, design_bp, review_bp):
+        app.register_blueprint(blueprint)
+
+
+def _register_cli(app):
+    from .accounts.cli import create_user_command
+    from .demo.cli import seed_demo_command
+    from .i18n import translate_cli
+    from .networks.cli import networks_cli
+
+    for command in (create_user_command, seed_demo_command, translate_cli, networks_cli):
+        app.cli.add_command(command)

@@ -1,0 +1,49 @@
+import os
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from .operations import (
+    add_synthetic_responses,
+    create_demo_round,
+    create_demo_staff,
+    database_is_empty,
+)
+
+DEMO_STAFF_FILE = "demo-staff.txt"
+
+
+@click.command("seed-demo")
+@click.option("--responses", default=300, show_default=True, help="Synthetic responses to add.")
+@click.option("--if-empty", is_flag=True, help="Do nothing when the database has a round.")
+@click.option(
+    "--demo-staff",
+    is_flag=True,
+    help="Also create one account per role "
+    "(development only); the passwords go to instance/demo-staff.txt.",
+)
+@click.option("--seed", default=2027, show_default=True, help="Random seed of the answers.")
+@with_appcontext
+def seed_demo_command(responses, if_empty, demo_staff, seed):
+    """Create the demo round "Community priorities for advocacy 2027" with responses."""
+    if demo_staff:
+        _seed_demo_staff()
+    if if_empty and not database_is_empty():
+        click.echo("The database already has rounds: nothing seeded.")
+        return
+    round_ = create_demo_round()
+    add_synthetic_responses(round_, responses, seed=seed)
+    click.echo(f"Demo round /c/{round_.slug}/ has {responses} new synthetic responses.")
+
+
+def _seed_demo_staff():
+    if current_app.config["ENV"] == "production":
+        raise click.ClickException("demo staff accounts are for development only")
+    created = create_demo_staff()
+    if created:
+        path = os.path.join(current_app.instance_path, DEMO_STAFF_FILE)
+        with open(path, "a", encoding="utf-8") as f:
+            for role, email, password in created:
+                f.write(f"{role:<11} {email:<26} {password}\n")
+        os.chmod(path, 0o600)

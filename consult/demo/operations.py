@@ -1,0 +1,167 @@
+"""The demo round and its synthetic responses."""
+
+import random
+import secrets
+import uuid
+from datetime import timedelta
+
+from sqlalchemy import func, insert, select
+
+from ..accounts.models import ROLES, User
+from ..accounts.operations import create_user
+from ..design.models import Choice, Question, Round, Section
+from ..extensions import db
+from ..networks.models import Network
+from ..networks.operations import ensure_member_networks
+from ..respond.models import Answer, Response
+from ..respond.operations import today
+from . import content
+
+#: How members are spread over the round's languages in the synthetic data.
+LANGUAGE_WEIGHTS = {"en": 35, "fr": 15, "es": 20, "ru": 15, "ar": 15}
+#: Share of optional questions that a synthetic member leaves unanswered.
+SKIP_RATE = 0.12
+BATCH = 5000
+
+
+def database_is_empty():
+    return not db.session.scalar(select(func.count()).select_from(Round))
+
+
+def create_demo_round(status="open"):
+    """Create "Community priorities for advocacy 2027" (or return it if it exists)."""
+    existing = db.session.scalar(select(Round).where(Round.slug == content.SLUG))
+    if existing is not None:
+        return existing
+    round_ = Round(
+        slug=content.SLUG,
+        status=status,
+        title=content.TITLE,
+        introduction=content.INTRODUCTION,
+        thank_you=content.THANK_YOU,
+        languages=content.LANGUAGES,
+        source_language="en",
+    )
+    for s_position, (title, questions) in enumerate(content.SECTIONS):
+        section = Section(position=s_position, title=title)
+        for q_position, spec in enumerate(questions):
+            question = Question(
+                position=q_position,
+                code=spec["code"],
+                kind=spec["kind"],
+                text=spec["text"],
+                help=spec.get("help", {}),
+                required=spec["required"],
+                max_length=spec.get("max_length"),
+                rank_count=spec.get("rank_count"),
+            )
+            question.choices = [
+                Choice(position=i, code=code, label=label)
+                for i, (code, label) in enumerate(spec.get("choices", []))
+            ]
+            section.questions.append(question)
+        round_.sections.append(section)
+    db.session.add(round_)
+    db.session.commit()
+    return round_
+
+
+def add_synthetic_responses(round_, count, seed=2027):
+    """Add ``count`` responses spread over the member networks, languages and the last 30
+    days, inserted in batches of plain rows (fast enough for 100,000 in well under two
+    minutes). The same seed gives the same answers."""
+    ensure_member_networks()
+    rng = random.Random(seed)
+    networks = db.session.scalars(select(Network.id).order_by(Network.id)).all()
+    languages, language_weights = zip(*LANGUAGE_WEIGHTS.items(), strict=True)
+    plan = [_plan_question(question) for question in round_.questions]
+    first_day = today() - timedelta(days=29)
+    for start in range(0, count, BATCH):
+        responses, answers = [], []
+        for _ in range(min(BATCH, count - start)):
+            response_id = uuid.UUID(int=rng.getrandbits(128), version=4)
+            language = rng.choices(languages, language_weights)[0]
+            responses.append(
+                {
+                    "id": response_id,
+                    "round_id": round_.id,
+                    "network_id": rng.choice(networks),
+                    "language": language,
+                    "submitted_on": first_day + timedelta(days=rng.randrange(30)),
+                }
+            )
+            for question_plan in plan:
+                answers.extend(_synthetic_answers(rng, response_id, language, question_plan))
+        _bulk_insert(Response.__table__, responses)
+        _bulk_insert(Answer.__table__, answers)
+        db.session.commit()
+
+
+def _bulk_insert(table, rows):
+    """Insert many rows: PostgreSQL's COPY where available (several times faster than
+    batched INSERTs for a million rows), executemany elsewhere."""
+    connection = db.session.connection()
+    if connection.dialect.name != "postgresql":
+        connection.execute(insert(table), rows)
+        return
+    columns = [column.name for column in table.columns]
+    cursor = connection.connection.driver_connection.cursor()
+    names = ", ".join(f'"{name}"' for name in columns)
+    with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([row[name] for name in columns])
+
+
+def _plan_question(question):
+    spec = next(
+        spec
+        for _, questions in content.SECTIONS
+        for spec in questions
+        if spec["code"] == question.code
+    )
+    choice_ids = [choice.id for choice in question.choices]
+    weights = spec.get("weights") or [1] * len(choice_ids)
+    return question, choice_ids, weights
+
+
+def _synthetic_answers(rng, response_id, language, question_plan):
+    question, choice_ids, weights = question_plan
+    if not question.required and rng.random() < SKIP_RATE:
+        return []
+    row = {"response_id": response_id, "question_id": question.id, "rank": None, "text": None}
+    if question.kind in ("short_text", "long_text"):
+        texts = content.FREE_TEXT[question.code]
+        if question.kind == "long_text" and rng.random() < 0.4:
+            return []  # long answers are the ones most often skipped
+        return [{**row, "item": 0, "choice_id": None, "text": rng.choice(texts[language])}]
+    if question.kind in ("single_choice", "scale"):
+        return [{**row, "item": 0, "choice_id": rng.choices(choice_ids, weights)[0]}]
+    if question.kind == "multiple_choice":
+        chosen = [c for c, w in zip(choice_ids, weights, strict=True) if rng.random() * 100 < w]
+        chosen = chosen or [rng.choices(choice_ids, weights)[0]]
+        return [{**row, "item": i, "choice_id": c} for i, c in enumerate(chosen)]
+    ranked = _weighted_sample(rng, choice_ids, weights, question.rank_count or 3)
+    return [{**row, "item": i, "choice_id": c, "rank": i + 1} for i, c in enumerate(ranked)]
+
+
+def _weighted_sample(rng, items, weights, k):
+    pool, pool_weights, picked = list(items), list(weights), []
+    for _ in range(min(k, len(pool))):
+        index = rng.choices(range(len(pool)), pool_weights)[0]
+        picked.append(pool.pop(index))
+        pool_weights.pop(index)
+    return picked
+
+
+def create_demo_staff():
+    """One account per role with a random password; returns [(role, e-mail, password)] for
+    the accounts it created. Existing accounts are left alone."""
+    created = []
+    for role in ROLES:
+        email = f"{role}@demo.invalid"
+        if db.session.scalar(select(func.count()).where(User.email == email)):
+            continue
+        password = secrets.token_urlsafe(12)
+        create_user(email, password, role)
+        created.append((role, email, password))
+    return created

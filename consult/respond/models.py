@@ -1,0 +1,81 @@
+"""What members leave behind: responses with their answers, and drafts still being filled in.
+
+Anonymity by construction (PRODUCT.md): a response holds its round, the network it came
+through, its language and the day it was submitted — no address, browser, account or time of
+day. Its id is random, and the tables are stored WITHOUT ROWID on SQLite so that no hidden
+insertion counter orders responses by arrival.
+"""
+
+import uuid
+from datetime import date
+
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, Uuid
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+
+WITHOUT_ROWID = {"sqlite_with_rowid": False}
+
+
+class Response(db.Model):
+    __tablename__ = "response"
+    __table_args__ = (WITHOUT_ROWID,)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), index=True)
+    #: The network the answer came through (access by network code); never a person.
+    network_id: Mapped[int | None] = mapped_column(ForeignKey("network.id"), index=True)
+    #: The language the member answered in.
+    language: Mapped[str] = mapped_column(String(10))
+    #: Day precision only: an exact time could be matched against a server log.
+    submitted_on: Mapped[date]
+
+    answers: Mapped[list["Answer"]] = relationship(
+        back_populates="response", cascade="all, delete-orphan"
+    )
+
+
+class Answer(db.Model):
+    """One value of one question: a chosen choice, a ranked choice, or a text.
+
+    A multiple choice or a ranking is several rows of one question, numbered by ``item``.
+    """
+
+    __tablename__ = "answer"
+    __table_args__ = (
+        CheckConstraint("choice_id IS NOT NULL OR text IS NOT NULL", name="has_value"),
+        CheckConstraint("rank IS NULL OR rank > 0", name="rank"),
+        Index("ix_answer_question_choice", "question_id", "choice_id"),
+        WITHOUT_ROWID,
+    )
+
+    response_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("response.id", ondelete="CASCADE"), primary_key=True
+    )
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("question.id", ondelete="CASCADE"), primary_key=True
+    )
+    #: 0 for a single value; 0, 1, 2… for the values of a multiple choice or a ranking.
+    item: Mapped[int] = mapped_column(primary_key=True, default=0)
+    choice_id: Mapped[int | None] = mapped_column(ForeignKey("choice.id", ondelete="CASCADE"))
+    #: For a ranking: 1 for the member's first priority.
+    rank: Mapped[int | None]
+    text: Mapped[str | None] = mapped_column(Text)
+
+    response: Mapped[Response] = relationship(back_populates="answers")
+
+
+class Draft(db.Model):
+    """Answers of a member who has not submitted yet. Never counted as a response."""
+
+    __tablename__ = "draft"
+    __table_args__ = (WITHOUT_ROWID,)
+
+    #: A random token kept in the member's session cookie (``secrets.token_urlsafe``).
+    token: Mapped[str] = mapped_column(String(64), primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), index=True)
+    language: Mapped[str] = mapped_column(String(10))
+    #: {"<question id>": choice id | [choice ids in order] | text}
+    answers: Mapped[dict] = mapped_column(JSON, default=dict)
+    #: The draft is useless after the round closes; day precision.
+    expires_on: Mapped[date | None]

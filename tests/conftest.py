@@ -1,0 +1,178 @@
+"""Fixtures: ``app`` (on SQLite, and on PostgreSQL when TEST_DATABASE_URL is set), ``client``,
+``runner``, ``auth``, and factories that return functions."""
+
+import os
+import re
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, select, text
+
+from consult import create_app
+from consult.demo.operations import create_demo_round
+from consult.extensions import db
+from consult.networks.operations import ensure_member_networks
+
+CSRF_FIELD = re.compile(
+    r'name="csrf_token" type="hidden" value="([^"]+)"|'
+    r'type="hidden" name="csrf_token" value="([^"]+)"'
+)
+
+
+def postgres_url_or_skip():
+    """The PostgreSQL URL, after checking the server answers. Under CI=true an unreachable
+    server fails the test: it is never skipped silently."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true but TEST_DATABASE_URL is not set")
+        pytest.skip("TEST_DATABASE_URL is not set")
+    try:
+        engine = create_engine(url)
+        with engine.connect():
+            pass
+        engine.dispose()
+    except Exception as error:  # noqa: BLE001 - any failure to connect is reported the same way
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL at TEST_DATABASE_URL is unreachable: {error}")
+        pytest.skip(f"PostgreSQL at TEST_DATABASE_URL is unreachable: {error}")
+    return url
+
+
+DATABASES = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(params=DATABASES)
+def database(request, tmp_path):
+    """(URI, engine options) of an empty database; on PostgreSQL, a schema of its own."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'consult.sqlite'}", {}
+        return
+    url = postgres_url_or_skip()
+    schema = f"consult_test_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    yield url, {"connect_args": {"options": f"-csearch_path={schema}"}}
+    with engine.connect() as connection:
+        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    engine.dispose()
+
+
+def make_test_config(uri, engine_options, **overrides):
+    return {
+        "TESTING": True,
+        "ENV": "testing",
+        "SECRET_KEY": "a-key-for-tests-only-" + "x" * 20,
+        "SQLALCHEMY_DATABASE_URI": uri,
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, **engine_options},
+        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1",  # cheap hashing in tests
+        **overrides,
+    }
+
+
+@pytest.fixture(autouse=True)
+def instance_folder(tmp_path, monkeypatch):
+    """Tests never read or write the developer's instance/ folder."""
+    folder = tmp_path / "instance"
+    folder.mkdir()
+    monkeypatch.setenv("CONSULT_INSTANCE_PATH", str(folder))
+    return folder
+
+
+@pytest.fixture
+def app(database):
+    """The app on an empty schema with the member networks. No app context stays pushed
+    while requests run: each request gets its own, as in production (Flask-Login and
+    Flask-Babel cache per context). Tests that read the database use ``app.app_context()``."""
+    uri, engine_options = database
+    app = create_app(make_test_config(uri, engine_options))
+    with app.app_context():
+        db.create_all()
+        ensure_member_networks()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+def csrf_token(html, required=True):
+    match = CSRF_FIELD.search(html)
+    if match is None and not required:
+        return ""
+    assert match, "no CSRF token on the page"
+    return match.group(1) or match.group(2)
+
+
+@pytest.fixture
+def make_user(app):
+    """Returns a function that creates a staff account and returns its e-mail."""
+    from consult.accounts.operations import create_user
+
+    def make(role="reviewer", email=None, password="a long enough password"):
+        with app.app_context():
+            user = create_user(
+                email or f"{role}-{uuid.uuid4().hex[:6]}@example.org", password, role
+            )
+            return user.email
+
+    return make
+
+
+class AuthActions:
+    def __init__(self, client, make_user):
+        self._client = client
+        self._make_user = make_user
+
+    def login(self, role="reviewer"):
+        email = self._make_user(role)
+        page = self._client.get("/staff/login").get_data(as_text=True)
+        response = self._client.post(
+            "/staff/login",
+            data={
+                "email": email,
+                "password": "a long enough password",
+                "csrf_token": csrf_token(page, required=self._csrf_on()),
+            },
+        )
+        assert response.status_code == 302, "login failed"
+        return email
+
+    def logout(self):
+        page = self._client.get("/staff/").get_data(as_text=True)
+        token = csrf_token(page, required=self._csrf_on())
+        return self._client.post("/staff/logout", data={"csrf_token": token})
+
+    def _csrf_on(self):
+        return self._client.application.config.get("WTF_CSRF_ENABLED", True)
+
+
+@pytest.fixture
+def auth(client, make_user):
+    return AuthActions(client, make_user)
+
+
+@pytest.fixture
+def demo_round(app):
+    """The demo round, open, without responses; returns its slug."""
+    with app.app_context():
+        return create_demo_round().slug
+
+
+def set_status(app, slug, status):
+    from consult.design.models import Round
+
+    with app.app_context():
+        db.session.scalar(select(Round).where(Round.slug == slug)).status = status
+        db.session.commit()

@@ -1,0 +1,71 @@
+"""Languages: negotiation in order, right to left, and complete catalogues."""
+
+import pytest
+from flask_babel import gettext
+
+from consult.i18n import catalogue_problems
+
+
+def html_tag(page):
+    return page.split("<head>", 1)[0]
+
+
+def test_explicit_choice_wins_and_is_kept_in_the_session(client, demo_round):
+    page = client.get("/c/priorities-2027/?lang=ru", headers={"Accept-Language": "fr"})
+    assert '<html lang="ru" dir="ltr">' in html_tag(page.text)
+    later = client.get("/c/priorities-2027/", headers={"Accept-Language": "fr"})
+    assert '<html lang="ru"' in html_tag(later.text)
+    assert "Приоритеты сообщества" in later.text
+
+
+def test_accept_language_is_used_without_a_choice(client, demo_round):
+    page = client.get("/", headers={"Accept-Language": "es-MX,es;q=0.9,en;q=0.5"})
+    assert '<html lang="es" dir="ltr">' in html_tag(page.text)
+
+
+@pytest.mark.parametrize("code", ["xx", "../../etc", "ar_%00", "", "EN"])
+def test_an_unsupported_or_malformed_code_is_ignored(client, demo_round, code):
+    page = client.get(f"/c/priorities-2027/?lang={code}")
+    assert page.status_code == 200
+    assert '<html lang="en" dir="ltr">' in html_tag(page.text)
+
+
+def test_arabic_pages_run_right_to_left_for_members_and_staff(client, auth, demo_round):
+    member = client.get("/c/priorities-2027/?lang=ar")
+    assert '<html lang="ar" dir="rtl">' in html_tag(member.text)
+    assert "أولويات المجتمع للمناصرة 2027" in member.text
+    auth.login("admin")
+    staff = client.get("/staff/rounds/priorities-2027/results")
+    assert '<html lang="ar" dir="rtl">' in html_tag(staff.text)
+
+
+def test_language_switcher_names_each_language_in_its_own_script(client, demo_round):
+    page = client.get("/c/priorities-2027/").text
+    for name in ("English", "Français", "Español", "Русский", "العربية"):
+        assert f">{name}</a>" in page
+    assert 'href="/c/priorities-2027/?lang=ar"' in page
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "ru", "ar"])
+def test_every_catalogue_translates_the_member_pages(app, language):
+    with app.test_request_context(f"/?lang={language}"):
+        for source in ("Next", "Back", "Send my answers", "Please answer this question."):
+            assert gettext(source) != source, (language, source)
+
+
+def test_catalogue_check_finds_gaps_and_broken_placeholders(tmp_path):
+    po = tmp_path / "messages.po"
+    po.write_text(
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Page %(number)d of %(count)d"\nmsgstr "Page %(numero)d sur %(count)d"\n\n'
+        'msgid "Next"\nmsgstr ""\n\n'
+        '#, fuzzy\nmsgid "Back"\nmsgstr "Retour"\n',
+        encoding="utf-8",
+    )
+    problems = list(
+        catalogue_problems(str(po), {"Next", "Back", "Page %(number)d of %(count)d", "Start"})
+    )
+    assert "missing from the catalogue: 'Start'" in problems
+    assert "untranslated: 'Next'" in problems
+    assert "fuzzy: 'Back'" in problems
+    assert any(p.startswith("placeholders differ in 'Page") for p in problems)

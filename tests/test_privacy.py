@@ -1,0 +1,98 @@
+"""Anonymity by construction: what a request carries about the member is kept nowhere."""
+
+import logging
+import threading
+
+import pytest
+from sqlalchemy import inspect, select, text
+from werkzeug.serving import make_server
+
+from consult.extensions import db
+from consult.privacy import HideClientDetails
+from consult.respond.models import Response
+
+from .journey import answer_demo_round
+
+DISTINCTIVE_ADDRESS = "203.0.113.77"
+DISTINCTIVE_BROWSER = "Mozilla/5.0 (consult-anonymity-probe 4242)"
+
+
+def test_response_table_has_no_column_for_a_person_device_or_time(app):
+    with app.app_context():
+        columns = {c["name"] for c in inspect(db.engine).get_columns("response")}
+    assert columns == {"id", "round_id", "network_id", "language", "submitted_on"}
+
+
+def test_nothing_about_the_members_request_is_stored(app, client, demo_round):
+    headers = {
+        "User-Agent": DISTINCTIVE_BROWSER,
+        "X-Forwarded-For": DISTINCTIVE_ADDRESS,
+        "Referer": "https://referrer.example/secret-page",
+    }
+    client.environ_base.update(
+        {
+            "REMOTE_ADDR": DISTINCTIVE_ADDRESS,
+            **{"HTTP_" + k.upper().replace("-", "_"): v for k, v in headers.items()},
+        }
+    )
+    answer_demo_round(app, client)
+    with app.app_context():
+        assert db.session.scalar(select(Response.id)) is not None
+        for table in db.metadata.sorted_tables:
+            rows = db.session.execute(select(table)).all()
+            dump = repr(rows)
+            for needle in (DISTINCTIVE_ADDRESS, "anonymity-probe", "referrer.example"):
+                assert needle not in dump, (table.name, needle)
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+def test_sqlite_stores_responses_without_an_arrival_counter(app):
+    with app.app_context():
+        sql = (
+            db.session.execute(
+                text("SELECT sql FROM sqlite_master WHERE name IN ('response', 'answer', 'draft')")
+            )
+            .scalars()
+            .all()
+        )
+    assert len(sql) == 3 and all("WITHOUT ROWID" in s for s in sql)
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+def test_the_server_log_has_no_address_and_no_time(app, demo_round, caplog):
+    """A real werkzeug server, as `make run` starts it: its request lines lose the client
+    address and the exact time."""
+    import urllib.request
+
+    server = make_server("127.0.0.1", 0, app)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        with caplog.at_level(logging.INFO, logger="werkzeug"):
+            url = f"http://127.0.0.1:{server.server_port}/c/priorities-2027/"
+            request = urllib.request.Request(url, headers={"User-Agent": DISTINCTIVE_BROWSER})
+            with urllib.request.urlopen(request) as response:  # noqa: S310 - our own server
+                assert response.status == 200
+    finally:
+        server.shutdown()
+        thread.join()
+    lines = [record.getMessage() for record in caplog.records if record.name == "werkzeug"]
+    assert any("GET /c/priorities-2027/" in line for line in lines)
+    for line in lines:
+        assert "127.0.0.1" not in line
+        assert "anonymity-probe" not in line
+        assert "[" not in line  # werkzeug's "[26/Nov/2026 10:01:02]"
+
+
+def test_the_filter_drops_address_and_time():
+    record = logging.LogRecord(
+        "werkzeug",
+        logging.INFO,
+        __file__,
+        1,
+        '10.1.2.3 - - [26/Nov/2026 10:01:02] "%s" %s %s',
+        ("GET / HTTP/1.1", "200", "-"),
+        None,
+    )
+    HideClientDetails().filter(record)
+    assert record.getMessage() == '"GET / HTTP/1.1" 200 -'

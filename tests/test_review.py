@@ -1,0 +1,79 @@
+"""An advocacy lead reads the counts: they match what members submitted, and small groups
+stay hidden."""
+
+import re
+
+from .conftest import csrf_token
+from .journey import answer_demo_round
+
+
+def figures_of(page, heading):
+    """{row label: (count cell, share cell)} of the table under the question ``heading``."""
+    section = page.split(heading, 1)[1].split("</section>", 1)[0]
+    rows = re.findall(
+        r'<th scope="row"><bdi lang="\w+">([^<]+)</bdi></th>\s*'
+        r'<td class="number">(.*?)</td><td class="number">(.*?)</td>',
+        section,
+    )
+    return {label: (re.sub("<[^>]+>", "", count), share) for label, count, share in rows}
+
+
+def answered_of(page, heading):
+    section = page.split(heading, 1)[1].split("</section>", 1)[0]
+    return re.search(r"Answered: (.*?) ·", section).group(1)
+
+
+def test_reviewer_sees_the_counts_members_submitted(app, client, auth, demo_round):
+    for _ in range(7):
+        answer_demo_round(app, client, region="africa", agreement="strongly_agree")
+        client.delete_cookie("consult")
+    for _ in range(6):
+        answer_demo_round(app, client, region="asia", agreement="agree")
+        client.delete_cookie("consult")
+    answer_demo_round(app, client, region="mena", agreement="agree")
+    client.delete_cookie("consult")
+
+    auth.login("reviewer")
+    page = client.get("/staff/rounds/priorities-2027/results")
+    assert page.status_code == 200
+    text = page.text
+    assert "Responses: <strong>14</strong>" in text
+    region = figures_of(text, "Where do you live?")
+    assert region["Africa"] == ("7", "50%")
+    assert region["Europe"] == ("0", "0%")
+    # One member from MENA: shown as fewer than 5, never as 1 ...
+    assert region["Middle East and North Africa"] == ("fewer than 5", "–")
+    # ... and since 14 - 7 - 0 … would give it away, the next smallest is hidden with it.
+    assert region["Asia"] == ("hidden", "–")
+    assert answered_of(text, "Where do you live?") == "14"
+    agreement = figures_of(text, "Decriminalisation should be the network")
+    assert agreement["Agree"] == ("7", "50%")
+    assert agreement["Strongly agree"] == ("7", "50%")
+
+
+def test_a_round_with_fewer_responses_than_k_shows_no_counts(app, client, auth, demo_round):
+    for _ in range(3):
+        answer_demo_round(app, client)
+        client.delete_cookie("consult")
+    auth.login("reviewer")
+    text = client.get("/staff/rounds/priorities-2027/results").text
+    assert 'Responses: <strong><span class="hidden-figure">fewer than 5</span>' in text
+    assert ">3<" not in text
+    home = client.get("/staff/").text
+    assert "fewer than 5" in home
+
+
+def test_logged_out_reviewer_is_sent_to_login(client, auth, demo_round):
+    auth.login("reviewer")
+    response = auth.logout()
+    assert response.status_code == 302
+    page = client.get("/staff/rounds/priorities-2027/results")
+    assert page.status_code == 302 and "/staff/login" in page.headers["Location"]
+
+
+def test_logout_by_get_is_not_possible(client, auth):
+    auth.login("reviewer")
+    assert client.get("/staff/logout").status_code == 405
+    page = client.get("/staff/")
+    assert page.status_code == 200
+    assert csrf_token(page.text)
