@@ -35,7 +35,7 @@ def _configure(app, test_config):
 
 
 def _init_extensions(app):
-    from . import i18n, security
+    from . import audit, i18n, security  # noqa: F401 (audit registers its model)
     from .accounts.models import load_user
     from .extensions import babel, csrf, db, login_manager, migrate
 
@@ -70,8 +70,16 @@ def _register_blueprints(app):
 def _register_cli(app):
     from .accounts.cli import create_user_command
     from .demo.cli import seed_demo_command
+    from .design.cli import blocks_cli, rounds_cli
     from .i18n import translate_cli
     from .networks.cli import networks_cli
 
-    for command in (create_user_command, seed_demo_command, translate_cli, networks_cli):
+    for command in (
+        create_user_command,
+        seed_demo_command,
+        translate_cli,
+        networks_cli,
+        rounds_cli,
+        blocks_cli,
+    ):
         app.cli.add_command(command)

@@ -14,7 +14,7 @@ import click
 from babel import Locale
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
-from flask import current_app, g, request, session, url_for
+from flask import current_app, g, has_request_context, request, session, url_for
 from flask.cli import AppGroup
 from flask_babel import format_decimal, format_percent, get_locale
 from flask_login import current_user
@@ -35,6 +35,8 @@ def remember_explicit_language():
 
 def select_locale():
     supported = current_app.config["LANGUAGES"]
+    if not has_request_context():  # the command line speaks the default language
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     requested = request.args.get("lang")
     if requested in supported:
         return requested

@@ -73,7 +73,11 @@ def make_test_config(uri, engine_options, **overrides):
 
 @pytest.fixture(autouse=True)
 def instance_folder(tmp_path, monkeypatch):
-    """Tests never read or write the developer's instance/ folder."""
+    """Tests never read or write the developer's instance/ folder, nor take settings from
+    the developer's environment."""
+    for name in list(os.environ):
+        if name.startswith("CONSULT_") or name == "DATABASE_URL":
+            monkeypatch.delenv(name)
     folder = tmp_path / "instance"
     folder.mkdir()
     monkeypatch.setenv("CONSULT_INSTANCE_PATH", str(folder))

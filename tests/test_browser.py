@@ -111,3 +111,47 @@ def test_member_answers_the_demo_round_without_javascript(live_server, phone):
 
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Response)) == 1
+
+
+def test_designer_builds_previews_and_opens_a_round_in_the_browser(live_server, phone):
+    from consult.accounts.operations import create_user
+    from consult.design.models import Round
+
+    app, base = live_server
+    with app.app_context():
+        create_user("designer@example.org", "a long enough password", "designer")
+    page = phone
+    page.goto(f"{base}/staff/login")
+    page.get_by_label("E-mail").fill("designer@example.org")
+    page.get_by_label("Password").fill("a long enough password")
+    page.get_by_role("button", name="Log in").click()
+
+    page.get_by_role("link", name="New round").click()
+    page.get_by_label("Title").fill("Naloxone in our region")
+    page.get_by_label("Address").fill("naloxone")
+    page.get_by_label("Languages").fill("en, fr")
+    page.get_by_role("button", name="Create the round").click()
+
+    page.get_by_label("Add a question of type").select_option("yes_no")
+    page.get_by_role("button", name="Add", exact=True).click()
+    page.get_by_label("Question", exact=True).fill("Can you get naloxone where you live?")
+    page.get_by_label("Short name").fill("naloxone_access")
+    page.get_by_label("An answer is required").check()
+    page.get_by_role("button", name="Save").click()
+    assert page.get_by_text("Can you get naloxone where you live?").is_visible()
+
+    page.get_by_role("link", name="Preview").click()
+    assert page.get_by_text("Nothing you enter here is saved.").is_visible()
+    assert page.get_by_role("radio", name="Yes").is_visible()
+    page.get_by_role("link", name="Français").last.click()
+    assert page.locator('.phone[lang="fr"]').is_visible()
+    page.screenshot(path=str(ARTIFACTS / "builder-preview-fr.png"), full_page=True)
+
+    page.get_by_role("link", name="Back to the questionnaire").click()
+    page.get_by_role("button", name="Open for answers").click()
+    with app.app_context():
+        round_ = db.session.scalar(select(Round).where(Round.slug == "naloxone"))
+        assert round_.status == "open"
+        assert [q.code for q in round_.questions] == ["naloxone_access"]
+    page.goto(f"{base}/c/naloxone/")
+    assert page.get_by_role("heading", name="Naloxone in our region").is_visible()

@@ -21,6 +21,8 @@ TABLES = {
     "answer",
     "draft",
     "user_account",
+    "audit_event",
+    "question_block",
 }
 
 
@@ -47,4 +49,45 @@ def test_upgrade_downgrade_upgrade(database):
         with db.engine.connect() as connection:
             assert user_tables(connection) == TABLES
             assert differences(connection) == []
+        db.engine.dispose()
+
+
+def test_the_migrated_constraints_are_the_models(database):
+    """CHECK constraints are invisible to Alembic's comparison: try them on the database."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    uri, engine_options = database
+    app = create_app(make_test_config(uri, engine_options))
+    with app.app_context():
+        upgrade()
+        with db.engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO round (id, slug, status, access_mode, title, introduction, "
+                    "thank_you, languages, source_language, min_cell_size, created_at) VALUES "
+                    "(1, 'r', 'draft', 'public', '{}', '{}', '{}', '[]', 'en', 5, "
+                    "CURRENT_TIMESTAMP)"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO section (id, round_id, position, title, introduction) "
+                    "VALUES (1, 1, 0, '{}', '{}')"
+                )
+            )
+        insert_question = (
+            "INSERT INTO question (section_id, position, code, kind, text, help, required, "
+            "allow_decimals, dropdown, randomise_choices) "
+            "VALUES (1, 0, 'q', :kind, '{}', '{}', false, false, false, false)"
+        )
+        with db.engine.begin() as connection:
+            connection.execute(text(insert_question), {"kind": "matrix"})
+        try:
+            with db.engine.begin() as connection:
+                connection.execute(text(insert_question), {"kind": "essay"})
+        except IntegrityError:
+            pass
+        else:
+            raise AssertionError("a question of an unknown kind was stored")
         db.engine.dispose()

@@ -24,11 +24,37 @@ ACCESS = {
     "accounts.login": EVERYONE,
     "accounts.logout": STAFF,
     "staff.home": STAFF,
+    "design.new_round": ("admin", "designer"),
+    "design.import_file": ("admin", "designer"),
+    "design.blocks": ("admin", "designer"),
+    "design.delete_block_view": ("admin", "designer"),
+    "design.insert_block_view": ("admin", "designer"),
+    "design.save_block_view": ("admin", "designer"),
     "design.overview": ("admin", "designer"),
+    "design.settings": ("admin", "designer"),
     "design.status": ("admin", "designer"),
+    "design.copy": ("admin", "designer"),
+    "design.export_json": ("admin", "designer"),
+    "design.export_xlsform": ("admin", "designer"),
+    "design.history": ("admin", "designer"),
+    "design.preview": ("admin", "designer"),
+    "design.new_section": ("admin", "designer"),
+    "design.edit_section": ("admin", "designer"),
+    "design.section_action": ("admin", "designer"),
+    "design.new_question": ("admin", "designer"),
+    "design.edit_question": ("admin", "designer"),
+    "design.question_action": ("admin", "designer"),
     "review.results": ("admin", "reviewer"),
 }
-ARGUMENTS = {"slug": "priorities-2027", "number": 1, "filename": "consult.css"}
+ARGUMENTS = {
+    "slug": "priorities-2027",
+    "number": 1,
+    "filename": "consult.css",
+    "section_id": 1,
+    "question_id": 1,
+    "action": "duplicate",
+    "block_id": 1,
+}
 
 
 def routes():
@@ -53,7 +79,7 @@ def test_access(app, client, auth, demo_round, role, endpoint, rule, method):
     app.config["WTF_CSRF_ENABLED"] = False  # this module checks roles; CSRF is tested elsewhere
     if role != ANONYMOUS:
         auth.login(role)
-    path = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(ARGUMENTS[m.group(1)]), rule)
+    path = re.sub(r"<(?:[^:>]+:)?(\w+)>", lambda m: str(ARGUMENTS[m.group(1)]), rule)
     response = client.open(path, method=method)
     response.close()  # a file response (static) holds the file open until closed
     allowed = role in ACCESS[endpoint]
@@ -67,3 +93,22 @@ def test_access(app, client, auth, demo_round, role, endpoint, rule, method):
         assert "/staff/login" in response.headers["Location"]
     else:
         assert response.status_code == 403, (role, method, path)
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+def test_every_page_carries_the_security_headers(app, client, auth, demo_round):
+    """The CSP allows nothing from another host and no inline script, on every route."""
+    auth.login("admin")
+    for _, rule, method in ROUTES:
+        if method != "GET":
+            continue
+        path = re.sub(r"<(?:[^:>]+:)?(\w+)>", lambda m: str(ARGUMENTS[m.group(1)]), rule)
+        response = client.get(path)
+        response.close()
+        headers = response.headers
+        csp = headers.get("Content-Security-Policy", "")
+        assert "default-src 'self'" in csp and "unsafe-inline" not in csp, path
+        assert "frame-ancestors 'none'" in csp, path
+        assert headers.get("Referrer-Policy") == "no-referrer", path
+        assert headers.get("X-Content-Type-Options") == "nosniff", path
+        assert "geolocation=()" in headers.get("Permissions-Policy", ""), path

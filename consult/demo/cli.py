@@ -4,6 +4,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from ..design.operations import seed_blocks
 from .operations import (
     add_synthetic_responses,
     create_demo_round,
@@ -32,6 +33,7 @@ def seed_demo_command(responses, if_empty, demo_staff, seed):
     if if_empty and not database_is_empty():
         click.echo("The database already has rounds: nothing seeded.")
         return
+    seed_blocks()
     round_ = create_demo_round()
     add_synthetic_responses(round_, responses, seed=seed)
     click.echo(f"Demo round /c/{round_.slug}/ has {responses} new synthetic responses.")

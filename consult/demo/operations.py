@@ -109,7 +109,7 @@ def _bulk_insert(table, rows):
     names = ", ".join(f'"{name}"' for name in columns)
     with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
         for row in rows:
-            copy.write_row([row[name] for name in columns])
+            copy.write_row([row.get(name) for name in columns])
 
 
 def _plan_question(question):

@@ -1,11 +1,256 @@
-from flask_wtf import FlaskForm
-from wtforms import HiddenField
-from wtforms.validators import AnyOf
+"""One form per use case of the builder. Forms validate; operations apply ``form.data``."""
 
-from .models import STATUSES
+import json
+import re
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileRequired
+from wtforms import (
+    BooleanField,
+    DateTimeLocalField,
+    FloatField,
+    HiddenField,
+    IntegerField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import (
+    AnyOf,
+    DataRequired,
+    Length,
+    NumberRange,
+    Optional,
+    Regexp,
+    ValidationError,
+)
+
+from .labels import KIND_NAMES
+from .models import QUESTION_KINDS, STATUSES
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}$"
+CODE_PATTERN = r"^[A-Za-z_][A-Za-z0-9_.-]{0,59}$"
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(_[A-Za-z]{2,4})?$")
+CONDITION_HELP = _l(
+    'Leave empty to always show. Example: {"question": "region", "op": "equals", "value": "africa"}'
+)
+#: One choice a line: "code = label".
+CHOICE_LINE = re.compile(r"^\s*([A-Za-z0-9_.-]{1,60})\s*=\s*(.+?)\s*$")
+
+
+class ImportForm(FlaskForm):
+    file = FileField(
+        _l("File"),
+        description=_l("A round exported from consult (.json) or an XLSForm (.xlsx)."),
+        validators=[
+            FileRequired(message=_l("Please choose a file.")),
+            FileAllowed(["json", "xlsx"], message=_l("Please choose a .json or .xlsx file.")),
+        ],
+    )
+    slug = StringField(
+        _l("Address"),
+        description=_l("Leave empty to use the one in the file."),
+        validators=[
+            Optional(),
+            Regexp(SLUG_PATTERN, message=_l("Use lower-case letters, digits and hyphens.")),
+        ],
+    )
 
 
 class StatusForm(FlaskForm):
     """The buttons that open, close, reopen and archive a round."""
 
     status = HiddenField(validators=[AnyOf(STATUSES)])
+
+
+class MoveForm(FlaskForm):
+    direction = HiddenField(validators=[AnyOf(["up", "down"])])
+
+
+def language_list(form, field):
+    codes = [code.strip() for code in (field.data or "").split(",") if code.strip()]
+    if not codes or any(not LANGUAGE_CODE.match(code) for code in codes):
+        raise ValidationError(_l("Write language codes separated by commas, such as: en, fr, ar"))
+    if len(set(codes)) != len(codes):
+        raise ValidationError(_l("Each language once, please."))
+    field.data = codes
+
+
+class NewRoundForm(FlaskForm):
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
+    slug = StringField(
+        _l("Address"),
+        description=_l("Members will open /c/<address>/. Lower-case letters, digits, hyphens."),
+        validators=[
+            DataRequired(),
+            Regexp(SLUG_PATTERN, message=_l("Use lower-case letters, digits and hyphens.")),
+        ],
+    )
+    languages = StringField(
+        _l("Languages"),
+        description=_l("Language codes separated by commas, the source language first."),
+        default="en",
+        validators=[language_list],
+    )
+
+
+class RoundSettingsForm(FlaskForm):
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
+    introduction = TextAreaField(_l("Introduction"), validators=[Length(max=5000)])
+    thank_you = TextAreaField(_l("Thank-you text"), validators=[Length(max=2000)])
+    languages = StringField(
+        _l("Languages"),
+        description=_l("Language codes separated by commas, the source language first."),
+        validators=[language_list],
+    )
+    min_cell_size = IntegerField(
+        _l("Smallest group shown in results"),
+        description=_l("Counts below this number are never shown. At least 3."),
+        validators=[NumberRange(min=3, max=100)],
+    )
+    opens_at = DateTimeLocalField(_l("Opens at (UTC)"), validators=[Optional()])
+    closes_at = DateTimeLocalField(_l("Closes at (UTC)"), validators=[Optional()])
+
+    def validate_closes_at(self, field):
+        if field.data and self.opens_at.data and field.data <= self.opens_at.data:
+            raise ValidationError(_l("The closing time must come after the opening time."))
+
+
+class SectionForm(FlaskForm):
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
+    introduction = TextAreaField(_l("Introduction"), validators=[Length(max=5000)])
+    condition = TextAreaField(
+        _l("Show only when (condition)"),
+        description=CONDITION_HELP,
+    )
+
+    def validate_condition(self, field):
+        field.data = _parse_condition(field.data)
+
+
+class NewQuestionForm(FlaskForm):
+    kind = SelectField(
+        _l("Type of question"), choices=[SelectChoice(k, KIND_NAMES[k]) for k in QUESTION_KINDS]
+    )
+
+
+class QuestionForm(FlaskForm):
+    code = StringField(
+        _l("Short name"),
+        description=_l("Used in exports and conditions: letters, digits and _."),
+        validators=[DataRequired(), Regexp(CODE_PATTERN, message=_l("Use letters, digits and _."))],
+    )
+    kind = SelectField(
+        _l("Type of question"), choices=[SelectChoice(k, KIND_NAMES[k]) for k in QUESTION_KINDS]
+    )
+    text = TextAreaField(_l("Question"), validators=[DataRequired(), Length(max=2000)])
+    help = TextAreaField(_l("Help text"), validators=[Length(max=2000)])
+    required = BooleanField(_l("An answer is required"))
+    choices = TextAreaField(
+        _l("Choices"),
+        description=_l(
+            "One a line: short name = label. For a matrix, these are the points of the scale."
+        ),
+        validators=[Length(max=20000)],
+    )
+    rows = TextAreaField(
+        _l("Rows of the matrix"),
+        description=_l("One a line: short name = label."),
+        validators=[Length(max=20000)],
+    )
+    hidden_choices = StringField(
+        _l("Hidden choices"),
+        description=_l(
+            "Short names of choices no longer offered, separated by commas. Their answers are kept."
+        ),
+        validators=[Length(max=2000)],
+    )
+    other = StringField(
+        _l("“Other, please specify” choice"),
+        description=_l("Its label; leave empty for none."),
+        validators=[Length(max=300)],
+    )
+    prefer_not = StringField(
+        _l("“Prefer not to say” choice"),
+        description=_l("Its label; leave empty for none."),
+        validators=[Length(max=300)],
+    )
+    dropdown = BooleanField(_l("Show as a drop-down list (for long lists)"))
+    randomise_choices = BooleanField(_l("Shuffle the choices for each member"))
+    min_choices = IntegerField(
+        _l("At least this many ticks"), validators=[Optional(), NumberRange(min=0)]
+    )
+    max_choices = IntegerField(
+        _l("At most this many ticks"), validators=[Optional(), NumberRange(min=1)]
+    )
+    rank_count = IntegerField(_l("How many to rank"), validators=[Optional(), NumberRange(min=1)])
+    min_value = FloatField(_l("Smallest number accepted"), validators=[Optional()])
+    max_value = FloatField(_l("Largest number accepted"), validators=[Optional()])
+    allow_decimals = BooleanField(_l("Accept fractions"))
+    max_length = IntegerField(
+        _l("Longest answer (characters)"), validators=[Optional(), NumberRange(min=1, max=20000)]
+    )
+    condition = TextAreaField(
+        _l("Show only when (condition)"),
+        description=CONDITION_HELP,
+    )
+
+    def validate_choices(self, field):
+        field.data = _parse_lines(field.data)
+
+    def validate_rows(self, field):
+        field.data = _parse_lines(field.data)
+
+    def validate_hidden_choices(self, field):
+        field.data = [code.strip() for code in (field.data or "").split(",") if code.strip()]
+
+    def validate_condition(self, field):
+        field.data = _parse_condition(field.data)
+
+    def validate_max_choices(self, field):
+        if (
+            field.data is not None
+            and self.min_choices.data is not None
+            and field.data < self.min_choices.data
+        ):
+            raise ValidationError(_l("The most must not be smaller than the least."))
+
+    def validate_max_value(self, field):
+        if (
+            field.data is not None
+            and self.min_value.data is not None
+            and field.data < self.min_value.data
+        ):
+            raise ValidationError(_l("The most must not be smaller than the least."))
+
+
+def _parse_lines(text):
+    """ "code = label" lines → [(code, label)]; raises ValidationError naming a bad line."""
+    pairs, seen = [], set()
+    for number, line in enumerate((text or "").splitlines(), 1):
+        if not line.strip():
+            continue
+        match = CHOICE_LINE.match(line)
+        if match is None:
+            raise ValidationError(
+                _l("Line %(number)d should read: short name = label.", number=number)
+            )
+        if match.group(1) in seen:
+            raise ValidationError(_l("Line %(number)d repeats a short name.", number=number))
+        seen.add(match.group(1))
+        pairs.append((match.group(1), match.group(2)))
+    return pairs
+
+
+def _parse_condition(text):
+    if not text or not text.strip():
+        return None
+    try:
+        condition = json.loads(text)
+    except ValueError:
+        raise ValidationError(_l("The condition is not valid JSON.")) from None
+    if not isinstance(condition, dict):
+        raise ValidationError(_l("The condition is not valid JSON."))
+    return condition

@@ -5,9 +5,10 @@ Every text a member reads is stored per language as a JSON object ``{"en": ..., 
 missing translation falls back to.
 """
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
-from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, String
+from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, String, and_, or_
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.ext.mutable import MutableDict, MutableList
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -23,12 +24,28 @@ QUESTION_KINDS = (
     "single_choice",
     "multiple_choice",
     "scale",
+    "rating",
     "ranking",
+    "matrix",
+    "number",
+    "yes_no",
     "short_text",
     "long_text",
+    "info",
 )
 #: Kinds whose answers are choices, counted per choice.
-CHOICE_KINDS = ("single_choice", "multiple_choice", "scale", "ranking")
+CHOICE_KINDS = ("single_choice", "multiple_choice", "scale", "ranking", "matrix", "yes_no")
+#: Kinds whose answer is a number: rating is 0 to 10.
+NUMBER_KINDS = ("rating", "number")
+TEXT_KINDS = ("short_text", "long_text")
+#: What a choice is: an ordinary option, "other, please specify", "prefer not to say", or a
+#: row of a matrix (whose options are the shared scale).
+CHOICE_ROLES = ("option", "other", "prefer_not", "row")
+
+
+def utcnow():
+    """Naive UTC, as schedules are stored: SQLite keeps no time zone, so none is kept."""
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class Round(db.Model):
@@ -37,11 +54,15 @@ class Round(db.Model):
         CheckConstraint(one_of("status", STATUSES), name="status"),
         CheckConstraint(one_of("access_mode", ACCESS_MODES), name="access_mode"),
         CheckConstraint("min_cell_size >= 3", name="min_cell_size"),
+        CheckConstraint(
+            "opens_at IS NULL OR closes_at IS NULL OR opens_at < closes_at", name="schedule"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     #: The member-facing address: /c/<slug>/.
     slug: Mapped[str] = mapped_column(String(80), unique=True)
+    #: What the secretariat set; ``accepting_answers`` also honours the schedule.
     status: Mapped[str] = mapped_column(String(20), default="draft")
     access_mode: Mapped[str] = mapped_column(String(20), default="public")
     title: Mapped[dict] = mapped_column(Texts, default=dict)
@@ -52,8 +73,9 @@ class Round(db.Model):
     source_language: Mapped[str] = mapped_column(String(10), default="en")
     #: No page or export shows a count below this (PRODUCT.md, "Small groups stay hidden").
     min_cell_size: Mapped[int] = mapped_column(default=5)
-    #: Day precision like everything else that touches answering.
-    closes_on: Mapped[date | None]
+    #: Scheduled opening and closing, naive UTC; an open round answers only between them.
+    opens_at: Mapped[datetime | None]
+    closes_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=lambda: datetime.now(UTC)
     )
@@ -64,9 +86,38 @@ class Round(db.Model):
         cascade="all, delete-orphan",
     )
 
+    @hybrid_property
+    def accepting_answers(self):
+        now = utcnow()
+        return (
+            self.status == "open"
+            and (self.opens_at is None or self.opens_at <= now)
+            and (self.closes_at is None or now < self.closes_at)
+        )
+
+    @accepting_answers.inplace.expression
+    @classmethod
+    def _accepting_answers_expression(cls):
+        now = utcnow()
+        return and_(
+            cls.status == "open",
+            or_(cls.opens_at.is_(None), cls.opens_at <= now),
+            or_(cls.closes_at.is_(None), cls.closes_at > now),
+        )
+
+    @property
+    def effective_status(self):
+        """The status a member meets: an open round past its closing time is closed, one
+        before its opening time is still a draft to them."""
+        if self.status == "open" and self.closes_at is not None and self.closes_at <= utcnow():
+            return "closed"
+        if self.status == "open" and self.opens_at is not None and utcnow() < self.opens_at:
+            return "scheduled"
+        return self.status
+
     @property
     def is_open(self):
-        return self.status == "open"
+        return self.accepting_answers
 
     def text(self, field, language):
         return pick(getattr(self, field), language, self.source_language)
@@ -90,6 +141,8 @@ class Section(db.Model):
     position: Mapped[int] = mapped_column(default=0)
     title: Mapped[dict] = mapped_column(Texts, default=dict)
     introduction: Mapped[dict] = mapped_column(Texts, default=dict)
+    #: Shown only when earlier answers meet this (see design.conditions); None: always.
+    condition: Mapped[dict | None] = mapped_column(JSON)
 
     round: Mapped[Round] = relationship(back_populates="sections")
     questions: Mapped[list["Question"]] = relationship(
@@ -105,6 +158,14 @@ class Question(db.Model):
         CheckConstraint(one_of("kind", QUESTION_KINDS), name="kind"),
         CheckConstraint("max_length IS NULL OR max_length > 0", name="max_length"),
         CheckConstraint("rank_count IS NULL OR rank_count > 0", name="rank_count"),
+        CheckConstraint(
+            "min_choices IS NULL OR max_choices IS NULL OR min_choices <= max_choices",
+            name="choice_bounds",
+        ),
+        CheckConstraint(
+            "min_value IS NULL OR max_value IS NULL OR min_value <= max_value",
+            name="value_bounds",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -122,6 +183,19 @@ class Question(db.Model):
     max_length: Mapped[int | None]
     #: For ranking: how many of the choices a member orders (the top N).
     rank_count: Mapped[int | None]
+    #: For multiple choice: how many may be ticked.
+    min_choices: Mapped[int | None]
+    max_choices: Mapped[int | None]
+    #: For number: the accepted range, and whether a fraction is accepted.
+    min_value: Mapped[float | None]
+    max_value: Mapped[float | None]
+    allow_decimals: Mapped[bool] = mapped_column(default=False)
+    #: For single choice: a drop-down instead of radio buttons (long lists such as countries).
+    dropdown: Mapped[bool] = mapped_column(default=False)
+    #: Shuffle the options for each member; "other" and "prefer not to say" stay last.
+    randomise_choices: Mapped[bool] = mapped_column(default=False)
+    #: Shown only when earlier answers meet this (see design.conditions); None: always.
+    condition: Mapped[dict | None] = mapped_column(JSON)
 
     section: Mapped[Section] = relationship(back_populates="questions")
     choices: Mapped[list["Choice"]] = relationship(
@@ -134,9 +208,19 @@ class Question(db.Model):
     def has_choices(self):
         return self.kind in CHOICE_KINDS
 
+    @property
+    def options(self):
+        """The choices a member picks from (for a matrix: the shared scale), visible ones."""
+        return [c for c in self.choices if c.role != "row" and not c.hidden]
+
+    @property
+    def rows(self):
+        return [c for c in self.choices if c.role == "row" and not c.hidden]
+
 
 class Choice(db.Model):
     __tablename__ = "choice"
+    __table_args__ = (CheckConstraint(one_of("role", CHOICE_ROLES), name="role"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     question_id: Mapped[int] = mapped_column(
@@ -145,5 +229,8 @@ class Choice(db.Model):
     position: Mapped[int] = mapped_column(default=0)
     code: Mapped[str] = mapped_column(String(60))
     label: Mapped[dict] = mapped_column(Texts, default=dict)
+    role: Mapped[str] = mapped_column(String(20), default="option")
+    #: Hidden choices are no longer offered but keep the answers that chose them.
+    hidden: Mapped[bool] = mapped_column(default=False)
 
     question: Mapped[Question] = relationship(back_populates="choices")

@@ -1,12 +1,56 @@
-from flask import Blueprint, flash, redirect, render_template, url_for
+"""The builder: every screen a plain form that POSTs; views load, validate, call one
+operation and redirect."""
 
-from ..i18n import current_language
-from .access import designers_only, load_round
-from .forms import StatusForm
+import json
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from ..audit import round_history
+from ..extensions import db
+from ..forms import ButtonForm
+from ..i18n import pick
+from ..respond.forms import page_form
+from .access import designers_only, load_question, load_round, load_section
+from .definition import DefinitionError, to_definition
+from .forms import (
+    ImportForm,
+    MoveForm,
+    NewQuestionForm,
+    NewRoundForm,
+    QuestionForm,
+    RoundSettingsForm,
+    SectionForm,
+    StatusForm,
+)
+from .imports import MAX_IMPORT_BYTES, ImportRefused, import_upload
 from .labels import KIND_NAMES, STATUS_NAMES, TRANSITIONS
-from .operations import DesignError, change_status
+from .library import QuestionBlock, all_blocks
+from .operations import (
+    QUESTION_SETTINGS,
+    DesignError,
+    add_question,
+    add_section,
+    change_status,
+    copy_round,
+    create_round,
+    delete_block,
+    delete_question,
+    delete_section,
+    duplicate_question,
+    duplicate_section,
+    has_responses,
+    insert_block,
+    move_question,
+    move_section,
+    save_block,
+    update_question,
+    update_round_settings,
+    update_section,
+)
 
 bp = Blueprint("design", __name__, template_folder="templates")
+ROUND = "/staff/rounds/<slug>"
 
 
 @bp.app_context_processor
@@ -14,34 +58,324 @@ def design_labels():
     return {"status_names": STATUS_NAMES, "kind_names": KIND_NAMES}
 
 
-@bp.route("/staff/rounds/<slug>/")
+@bp.route("/staff/rounds/new", methods=["GET", "POST"])
+@designers_only
+def new_round():
+    form = NewRoundForm()
+    if form.validate_on_submit():
+        try:
+            round_ = create_round(form.title.data, form.slug.data, form.languages.data)
+        except DesignError as error:
+            form.slug.errors.append(str(error))
+        else:
+            return redirect(url_for(".overview", slug=round_.slug))
+    return render_template("design/new_round.html", form=form)
+
+
+@bp.route("/staff/rounds/import", methods=["GET", "POST"])
+@designers_only
+def import_file():
+    request.max_content_length = MAX_IMPORT_BYTES
+    form = ImportForm()
+    problems, report = [], []
+    if form.validate_on_submit():
+        try:
+            round_, report = import_upload(
+                form.file.data.filename, form.file.data.read(), form.slug.data or None
+            )
+        except ImportRefused as refused:
+            problems = refused.problems
+        else:
+            return render_template("design/imported.html", round=round_, report=report)
+    return render_template("design/import.html", form=form, problems=problems)
+
+
+@bp.route(f"{ROUND}/")
 @designers_only
 def overview(slug):
     round_ = load_round(slug)
     transitions = [
         (target, label)
         for (source, target), label in TRANSITIONS.items()
-        if source == round_.status
+        if source
+        == ("draft" if round_.effective_status == "scheduled" else round_.effective_status)
     ]
     return render_template(
         "design/round.html",
         round=round_,
-        language=round_.content_language(current_language()),
+        language=round_.source_language,
         transitions=transitions,
+        answered=has_responses(round_),
         form=StatusForm(),
+        button=ButtonForm(),
+        new_question=NewQuestionForm(),
+        blocks=all_blocks(),
     )
 
 
-@bp.route("/staff/rounds/<slug>/status", methods=["POST"])
+@bp.route(f"{ROUND}/settings", methods=["GET", "POST"])
+@designers_only
+def settings(slug):
+    round_ = load_round(slug)
+    source = round_.source_language
+    form = RoundSettingsForm(
+        data=None
+        if request.method == "POST"
+        else {
+            "title": round_.title.get(source, ""),
+            "introduction": round_.introduction.get(source, ""),
+            "thank_you": round_.thank_you.get(source, ""),
+            "languages": ", ".join(round_.languages),
+            "min_cell_size": round_.min_cell_size,
+            "opens_at": round_.opens_at,
+            "closes_at": round_.closes_at,
+        }
+    )
+    if form.validate_on_submit():
+        if _apply(update_round_settings, round_, form.data):
+            return redirect(url_for(".overview", slug=slug))
+    return render_template("design/settings.html", round=round_, form=form)
+
+
+@bp.route(f"{ROUND}/status", methods=["POST"])
 @designers_only
 def status(slug):
     round_ = load_round(slug)
     form = StatusForm()
-    if form.validate_on_submit():
+    if form.validate_on_submit() and _apply(change_status, round_, form.status.data):
+        flash(STATUS_NAMES[round_.status], "status")
+    return redirect(url_for(".overview", slug=slug))
+
+
+@bp.route(f"{ROUND}/copy", methods=["POST"])
+@designers_only
+def copy(slug):
+    round_ = load_round(slug)
+    new_slug = (request.form.get("slug") or "").strip()
+    if ButtonForm().validate_on_submit():
         try:
-            change_status(round_, form.status.data)
-        except DesignError as error:
+            copied = copy_round(round_, new_slug)
+        except (DesignError, DefinitionError) as error:
             flash(str(error), "error")
         else:
-            flash(STATUS_NAMES[round_.status], "status")
+            return redirect(url_for(".overview", slug=copied.slug))
     return redirect(url_for(".overview", slug=slug))
+
+
+@bp.route(f"{ROUND}/export.json")
+@designers_only
+def export_json(slug):
+    round_ = load_round(slug)
+    body = json.dumps(to_definition(round_), ensure_ascii=False, indent=2)
+    return Response(
+        body,
+        mimetype="application/json",
+        headers={"Content-Disposition": f'attachment; filename="{round_.slug}.json"'},
+    )
+
+
+@bp.route(f"{ROUND}/export.xlsx")
+@designers_only
+def export_xlsform(slug):
+    from .xlsform import write_xlsform
+
+    round_ = load_round(slug)
+    return Response(
+        write_xlsform(to_definition(round_)),
+        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": f'attachment; filename="{round_.slug}.xlsx"'},
+    )
+
+
+@bp.route(f"{ROUND}/history")
+@designers_only
+def history(slug):
+    round_ = load_round(slug)
+    return render_template("design/history.html", round=round_, events=round_history(round_.id))
+
+
+@bp.route(f"{ROUND}/preview/<int:number>")
+@designers_only
+def preview(slug, number):
+    """A page exactly as a member sees it, in any of the round's languages; stores nothing."""
+    round_ = load_round(slug)
+    if not 1 <= number <= len(round_.sections):
+        abort(404)
+    language = request.args.get("in", round_.source_language)
+    if language not in round_.languages:
+        language = round_.source_language
+    section = round_.sections[number - 1]
+    form = page_form(section.questions, language, round_.source_language, {}, "preview")
+    return render_template(
+        "design/preview.html",
+        round=round_,
+        section=section,
+        number=number,
+        form=form,
+        language=language,
+    )
+
+
+# --- the library of question blocks ---------------------------------------------------------
+
+
+@bp.route("/staff/blocks/")
+@designers_only
+def blocks():
+    return render_template("design/blocks.html", blocks=all_blocks(), button=ButtonForm())
+
+
+@bp.route("/staff/blocks/<int:block_id>/delete", methods=["POST"])
+@designers_only
+def delete_block_view(block_id):
+    block = db.session.get(QuestionBlock, block_id) or abort(404)
+    if ButtonForm().validate_on_submit():
+        delete_block(block)
+    return redirect(url_for(".blocks"))
+
+
+@bp.route(f"{ROUND}/blocks", methods=["POST"])
+@designers_only
+def insert_block_view(slug):
+    round_ = load_round(slug)
+    block_id = request.form.get("block", type=int)
+    block = db.session.get(QuestionBlock, block_id) if block_id else None
+    if block is None:
+        abort(404)
+    if ButtonForm().validate_on_submit():
+        _apply(insert_block, round_, block)
+    return redirect(url_for(".overview", slug=slug))
+
+
+@bp.route(f"{ROUND}/sections/<int:section_id>/save-block", methods=["POST"])
+@designers_only
+def save_block_view(slug, section_id):
+    section = load_section(slug, section_id)
+    name = (request.form.get("name") or "").strip()[:200]
+    if ButtonForm().validate_on_submit() and name:
+        save_block(section, name)
+        flash(_("The page was saved in the library as “%(name)s”.", name=name), "status")
+    return redirect(url_for(".overview", slug=slug))
+
+
+# --- pages (sections) -----------------------------------------------------------------------
+
+
+@bp.route(f"{ROUND}/sections", methods=["POST"])
+@designers_only
+def new_section(slug):
+    round_ = load_round(slug)
+    if ButtonForm().validate_on_submit():
+        _apply(add_section, round_, _("New page"))
+    return redirect(url_for(".overview", slug=slug))
+
+
+@bp.route(f"{ROUND}/sections/<int:section_id>", methods=["GET", "POST"])
+@designers_only
+def edit_section(slug, section_id):
+    section = load_section(slug, section_id)
+    source = section.round.source_language
+    form = SectionForm(
+        data=None
+        if request.method == "POST"
+        else {
+            "title": section.title.get(source, ""),
+            "introduction": section.introduction.get(source, ""),
+            "condition": json.dumps(section.condition) if section.condition else "",
+        }
+    )
+    if form.validate_on_submit() and _apply(update_section, section, form.data):
+        return redirect(url_for(".overview", slug=slug, _anchor=f"section-{section.id}"))
+    return render_template("design/section.html", round=section.round, section=section, form=form)
+
+
+@bp.route(
+    f"{ROUND}/sections/<int:section_id>/<any(move, duplicate, delete):action>", methods=["POST"]
+)
+@designers_only
+def section_action(slug, section_id, action):
+    section = load_section(slug, section_id)
+    _rearrange(section, action, move_section, duplicate_section, delete_section)
+    return redirect(url_for(".overview", slug=slug))
+
+
+@bp.route(f"{ROUND}/sections/<int:section_id>/questions", methods=["POST"])
+@designers_only
+def new_question(slug, section_id):
+    section = load_section(slug, section_id)
+    form = NewQuestionForm()
+    if form.validate_on_submit():
+        question = _apply(add_question, section, form.kind.data)
+        if question:
+            return redirect(url_for(".edit_question", slug=slug, question_id=question.id))
+    return redirect(url_for(".overview", slug=slug))
+
+
+# --- questions ------------------------------------------------------------------------------
+
+
+@bp.route(f"{ROUND}/questions/<int:question_id>", methods=["GET", "POST"])
+@designers_only
+def edit_question(slug, question_id):
+    question = load_question(slug, question_id)
+    round_ = question.section.round
+    form = QuestionForm(
+        data=None if request.method == "POST" else _question_data(question, round_.source_language)
+    )
+    if form.validate_on_submit() and _apply(update_question, question, form.data):
+        return redirect(url_for(".overview", slug=slug, _anchor=f"question-{question.id}"))
+    return render_template("design/question.html", round=round_, question=question, form=form)
+
+
+@bp.route(
+    f"{ROUND}/questions/<int:question_id>/<any(move, duplicate, delete):action>", methods=["POST"]
+)
+@designers_only
+def question_action(slug, question_id, action):
+    question = load_question(slug, question_id)
+    _rearrange(question, action, move_question, duplicate_question, delete_question)
+    return redirect(url_for(".overview", slug=slug))
+
+
+def _rearrange(item, action, move, duplicate, delete):
+    """The move/duplicate/delete buttons of a page or a question."""
+    if action == "move":
+        form = MoveForm()
+        if form.validate_on_submit():
+            _apply(move, item, form.direction.data)
+    elif ButtonForm().validate_on_submit():
+        _apply(duplicate if action == "duplicate" else delete, item)
+
+
+def _apply(operation, *args):
+    """Run a design operation; show its refusal as a message. Returns its result, or None."""
+    try:
+        return operation(*args) or True
+    except (DesignError, DefinitionError) as error:
+        flash(str(error), "error")
+        return None
+
+
+def _question_data(question, language):
+    def lines(choices):
+        return "\n".join(f"{c.code} = {pick(c.label, language, language)}" for c in choices)
+
+    options = [c for c in question.choices if c.role == "option"]
+    special = {
+        c.role: pick(c.label, language, language)
+        for c in question.choices
+        if c.role in ("other", "prefer_not")
+    }
+    return {
+        "code": question.code,
+        "kind": question.kind,
+        "text": question.text.get(language, ""),
+        "help": question.help.get(language, ""),
+        "choices": lines(options),
+        "rows": lines([c for c in question.choices if c.role == "row"]),
+        "hidden_choices": ", ".join(c.code for c in question.choices if c.hidden),
+        "other": special.get("other", ""),
+        "prefer_not": special.get("prefer_not", ""),
+        **{name: getattr(question, name) for name in QUESTION_SETTINGS if name != "condition"},
+        "condition": json.dumps(question.condition) if question.condition else "",
+    }

@@ -6,11 +6,12 @@ from .queries import round_with_questionnaire
 
 
 def load_open_round(slug):
-    """The round at /c/<slug>/: 404 when unknown or still a draft, 410 once closed."""
+    """The round at /c/<slug>/: 404 when unknown, a draft or not yet open, 410 once closed
+    (by hand or by its closing time: no job has to run for a round to close on time)."""
     round_ = round_with_questionnaire(slug)
-    if round_ is None or round_.status == "draft":
+    if round_ is None or round_.effective_status in ("draft", "scheduled"):
         abort(404)
     g.round_default_language = round_.source_language
-    if round_.status in ("closed", "archived"):
+    if round_.effective_status in ("closed", "archived"):
         abort(410)
     return round_

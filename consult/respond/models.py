@@ -36,14 +36,19 @@ class Response(db.Model):
 
 
 class Answer(db.Model):
-    """One value of one question: a chosen choice, a ranked choice, or a text.
+    """One value of one question: a chosen choice, a ranked choice, a matrix row's point on
+    the scale, a number, or a text ("other, please specify" is the "other" choice with its
+    text).
 
-    A multiple choice or a ranking is several rows of one question, numbered by ``item``.
+    A multiple choice, a ranking or a matrix is several rows of one question, numbered by
+    ``item``.
     """
 
     __tablename__ = "answer"
     __table_args__ = (
-        CheckConstraint("choice_id IS NOT NULL OR text IS NOT NULL", name="has_value"),
+        CheckConstraint(
+            "choice_id IS NOT NULL OR text IS NOT NULL OR number IS NOT NULL", name="has_value"
+        ),
         CheckConstraint("rank IS NULL OR rank > 0", name="rank"),
         Index("ix_answer_question_choice", "question_id", "choice_id"),
         WITHOUT_ROWID,
@@ -58,8 +63,11 @@ class Answer(db.Model):
     #: 0 for a single value; 0, 1, 2… for the values of a multiple choice or a ranking.
     item: Mapped[int] = mapped_column(primary_key=True, default=0)
     choice_id: Mapped[int | None] = mapped_column(ForeignKey("choice.id", ondelete="CASCADE"))
+    #: For a matrix: the row this answer rates (``choice_id`` is the point on the scale).
+    row_id: Mapped[int | None] = mapped_column(ForeignKey("choice.id", ondelete="CASCADE"))
     #: For a ranking: 1 for the member's first priority.
     rank: Mapped[int | None]
+    number: Mapped[float | None]
     text: Mapped[str | None] = mapped_column(Text)
 
     response: Mapped[Response] = relationship(back_populates="answers")

@@ -4,15 +4,16 @@ exactly once as an anonymous response."""
 import secrets
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 
-from ..design.models import Question, Section
+from ..design.models import NUMBER_KINDS, TEXT_KINDS
 from ..extensions import db
+from .flow import visible_questions
 from .models import Answer, Draft, Response
 
 
 class MissingAnswer(Exception):
-    """A required question has no answer; ``section_position`` is the page to send them to."""
+    """A required question the member was shown has no answer."""
 
     def __init__(self, question):
         super().__init__(question.code)
@@ -30,21 +31,19 @@ def start_draft(round_, language):
         round_id=round_.id,
         language=language,
         answers={},
-        expires_on=round_.closes_on,
+        expires_on=round_.closes_at.date() if round_.closes_at else None,
     )
     db.session.add(draft)
     db.session.commit()
     return draft
 
 
-def save_answers(draft, section, answers):
-    """Replace the draft's answers to this section's questions with ``answers``."""
-    kept = {
-        key: value
-        for key, value in draft.answers.items()
-        if key not in {str(q.id) for q in section.questions}
-    }
-    kept.update({str(question_id): value for question_id, value in answers.items()})
+def save_answers(draft, questions, answers):
+    """Replace the draft's answers to ``questions`` (one page) with ``answers``, a dict of
+    draft keys ("<question id>", "<question id>.other") to values."""
+    replaced = {str(q.id) for q in questions} | {f"{q.id}.other" for q in questions}
+    kept = {key: value for key, value in draft.answers.items() if key not in replaced}
+    kept.update(answers)
     draft.answers = kept
     db.session.commit()
 
@@ -75,34 +74,47 @@ def submit_draft(draft_token, round_, language):
 
 
 def answer_rows(round_, saved):
-    """The Answer rows for a draft's saved answers, checked against the round's questions
-    (a choice must belong to its question). Raises MissingAnswer for a required gap."""
-    questions = db.session.scalars(
-        select(Question)
-        .join(Section)
-        .where(Section.round_id == round_.id)
-        .order_by(Section.position, Question.position)
-    )
+    """The Answer rows for a draft's saved answers to the questions the member was shown,
+    checked against the round (a choice must belong to its question; answers to questions
+    hidden by a condition are dropped). Raises MissingAnswer for a required gap."""
+    visible = visible_questions(round_, saved)
     rows = []
-    for question in questions:
-        value = saved.get(str(question.id))
-        question_rows = _rows_for(question, value)
+    for question in round_.questions:
+        if question.id not in visible or question.kind == "info":
+            continue
+        question_rows = _rows_for(
+            question, saved.get(str(question.id)), saved.get(f"{question.id}.other")
+        )
         if question.required and not question_rows:
             raise MissingAnswer(question)
         rows.extend(question_rows)
     return rows
 
 
-def _rows_for(question, value):
-    if value in (None, "", []):
+def _rows_for(question, value, other_text):
+    if value in (None, "", [], {}):
         return []
-    if question.kind in ("short_text", "long_text"):
+    if question.kind in TEXT_KINDS:
         return [Answer(question_id=question.id, item=0, text=str(value))]
-    valid = {choice.id for choice in question.choices}
-    chosen = value if isinstance(value, list) else [value]
-    chosen = [c for c in chosen if c in valid]
+    if question.kind in NUMBER_KINDS:
+        return [Answer(question_id=question.id, item=0, number=float(value))]
+    options = {c.id: c for c in question.options}
+    if question.kind == "matrix":
+        rows = {str(r.id): r for r in question.rows}
+        return [
+            Answer(question_id=question.id, item=i, row_id=rows[row].id, choice_id=choice)
+            for i, (row, choice) in enumerate(sorted(value.items(), key=lambda kv: int(kv[0])))
+            if row in rows and choice in options
+        ]
+    chosen = [c for c in (value if isinstance(value, list) else [value]) if c in options]
     ranked = question.kind == "ranking"
     return [
-        Answer(question_id=question.id, item=i, choice_id=c, rank=i + 1 if ranked else None)
+        Answer(
+            question_id=question.id,
+            item=i,
+            choice_id=c,
+            rank=i + 1 if ranked else None,
+            text=other_text if options[c].role == "other" and other_text else None,
+        )
         for i, c in enumerate(chosen)
     ]

@@ -9,7 +9,7 @@ from ..extensions import db
 
 def open_rounds():
     return db.session.scalars(
-        select(Round).where(Round.status == "open").order_by(Round.created_at.desc())
+        select(Round).where(Round.accepting_answers).order_by(Round.created_at.desc())
     ).all()
 
 

@@ -6,7 +6,8 @@ from ..extensions import db
 from ..forms import ButtonForm
 from ..i18n import current_language
 from .access import load_open_round
-from .forms import cleaned_answers, field_name, page_form
+from .flow import next_page, previous_page, shown_pages, visible_questions
+from .forms import check_other_texts, cleaned_answers, field_name, page_form
 from .models import Draft
 from .operations import MissingAnswer, save_answers, start_draft, submit_draft
 from .queries import open_rounds
@@ -40,7 +41,7 @@ def start(slug):
         draft = start_draft(round_, _content_language(round_))
         session.setdefault("drafts", {})[slug] = draft.token
         session.modified = True
-    return redirect(url_for(".page", slug=slug, number=1))
+    return redirect(_after(round_, {}, 0))
 
 
 @bp.route("/c/<slug>/<int:number>", methods=["GET", "POST"])
@@ -52,24 +53,30 @@ def page(slug, number):
     if not 1 <= number <= len(round_.sections):
         abort(404)
     section = round_.sections[number - 1]
+    shown = _shown_questions(round_, section, draft.answers)
+    if not shown:  # every question of this page is hidden by a condition
+        return redirect(_after(round_, draft.answers, number))
     language = _content_language(round_)
     formdata = request.form if request.method == "POST" else None
-    form = page_form(section, language, round_.source_language, draft.answers, formdata)
+    form = page_form(shown, language, round_.source_language, draft.answers, draft.token, formdata)
     if request.method == "POST":
         going_back = request.form.get("move") == "back"
-        valid = form.validate()
+        valid = form.validate() & check_other_texts(form, shown)
         if valid or going_back:
-            save_answers(draft, section, cleaned_answers(form, section))
+            save_answers(draft, shown, cleaned_answers(form))
             if going_back:
-                return redirect(_page_or_welcome(slug, number - 1))
-            if number < len(round_.sections):
-                return redirect(url_for(".page", slug=slug, number=number + 1))
-            return redirect(url_for(".review", slug=slug))
+                return redirect(_before(round_, draft.answers, number))
+            if set(_shown_questions(round_, section, draft.answers)) - set(shown):
+                # An answer on this page revealed a question on it: show the page again.
+                return redirect(url_for(".page", slug=slug, number=number))
+            return redirect(_after(round_, draft.answers, number))
+    pages = shown_pages(round_, draft.answers)
     return render_template(
         "respond/page.html",
         round=round_,
         section=section,
-        number=number,
+        position=pages.index(number) + 1 if number in pages else number,
+        page_count=len(pages),
         form=form,
         language=language,
     )
@@ -118,10 +125,23 @@ def _current_draft(round_):
     return draft if draft is not None and draft.round_id == round_.id else None
 
 
-def _page_or_welcome(slug, number):
-    if number < 1:
-        return url_for(".welcome", slug=slug)
-    return url_for(".page", slug=slug, number=number)
+def _shown_questions(round_, section, saved):
+    visible = visible_questions(round_, saved)
+    return [q for q in section.questions if q.id in visible]
+
+
+def _after(round_, saved, number):
+    following = next_page(round_, saved, number)
+    if following is None:
+        return url_for(".review", slug=round_.slug)
+    return url_for(".page", slug=round_.slug, number=following)
+
+
+def _before(round_, saved, number):
+    preceding = previous_page(round_, saved, number)
+    if preceding is None:
+        return url_for(".welcome", slug=round_.slug)
+    return url_for(".page", slug=round_.slug, number=preceding)
 
 
 def _page_of(round_, question):

@@ -28,13 +28,27 @@ def answered_counts(round_id):
 
 
 def choice_counts(round_id):
-    """{(question id, choice id): responses that chose it (or ranked it at all)}."""
+    """{(question id, row id, choice id): responses that chose it (or ranked it at all)};
+    the row id is None except in a matrix."""
     rows = db.session.execute(
-        select(Answer.question_id, Answer.choice_id, func.count())
+        select(Answer.question_id, Answer.row_id, Answer.choice_id, func.count())
         .where(Answer.question_id.in_(_questions_of(round_id)), Answer.choice_id.is_not(None))
-        .group_by(Answer.question_id, Answer.choice_id)
+        .group_by(Answer.question_id, Answer.row_id, Answer.choice_id)
     )
-    return {(question_id, choice_id): count for question_id, choice_id, count in rows}
+    return {
+        (question_id, row_id, choice_id): count for question_id, row_id, choice_id, count in rows
+    }
+
+
+def rating_counts(round_id):
+    """{(question id, 0..10): responses that gave that rating}."""
+    rows = db.session.execute(
+        select(Answer.question_id, Answer.number, func.count())
+        .join(Question, Question.id == Answer.question_id)
+        .where(Answer.question_id.in_(_questions_of(round_id)), Question.kind == "rating")
+        .group_by(Answer.question_id, Answer.number)
+    )
+    return {(question_id, int(number)): count for question_id, number, count in rows}
 
 
 def first_rank_counts(round_id):

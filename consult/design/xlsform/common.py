@@ -1,0 +1,128 @@
+"""What the XLSForm reader and writer share: limits, type tables, the report, and
+language names and codes."""
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from babel import Locale
+
+from ..definition import LANGUAGE, QUESTION_SETTINGS
+
+MAX_FILE = 10 * 1024 * 1024
+MAX_UNZIPPED = 50 * 1024 * 1024
+MAX_RATIO = 100
+SHEETS = ("survey", "choices", "settings", "external_choices", "osm", "entities")
+YES = ("yes", "true", "true()", "1")
+STRUCTURE = re.compile(r"^(begin|end)[ _]?(group|repeat|loop|lgroup|looped group)\b", re.I)
+SELECT = re.compile(
+    r"^(?:(?P<one>select_one|select one from|select one using|select one|select1|"
+    r"add select one prompt using)|(?P<multiple>select_multiple|select all that apply from|"
+    r"select all that apply|select multiple from|select multiple using|"
+    r"add select multiple prompt using)|(?P<rank>rank))\s+(?P<list>\S+)"
+    r"(?:\s+(?P<other>or_other|or specify other))?$",
+    re.I,
+)
+SIMPLE = {
+    **dict.fromkeys(("text", "string", "add text prompt", "q string"), "short_text"),
+    **dict.fromkeys(("integer", "int", "add integer prompt", "q int"), "integer"),
+    **dict.fromkeys(("decimal", "add decimal prompt", "q decimal"), "decimal"),
+    **dict.fromkeys(("note", "add note prompt", "q note"), "info"),
+}
+#: (pattern, reason) for types consult does not ask; the first match wins, so that
+#: "select_one_from_file" counts as an external list, not as media.
+UNSUPPORTED = [
+    (r"external|from.file|^osm|^csv-|^xml-", "external choice lists are not supported"),
+    (r"geo|gps|location", "GPS questions are not supported"),
+    (
+        r"start|end|today|device|imei|sim|subscriber|username|phone|email|audit|^uri:",
+        "device and personal data are never collected",
+    ),
+    (r"image|photo|picture|audio|video|file", "media questions are not supported"),
+    (r"calculat|hidden", "calculations are not supported"),
+    (r"date|time|days in", "date and time questions are not supported"),
+    (r"barcode|acknowledge|range|trigger|percentage", "this question type is not supported"),
+]
+#: A question as from_definition reads it, before the row fills it in.
+QUESTION = {
+    **dict.fromkeys(QUESTION_SETTINGS),
+    **dict.fromkeys(("allow_decimals", "dropdown", "randomise_choices"), False),
+}
+BOUND = re.compile(
+    r"^\s*(?P<lhs>\.|count-selected\(\s*\.\s*\)|string-length\(\s*\.\s*\))\s*"
+    r"(?P<op><=|>=)\s*(?P<n>-?\d+(?:\.\d+)?)\s*$"
+)
+BOUNDS = {  # (kind, left-hand side, op) -> the setting a constraint term gives
+    ("number", ".", ">="): "min_value",
+    ("number", ".", "<="): "max_value",
+    ("multiple_choice", "count-selected(.)", ">="): "min_choices",
+    ("multiple_choice", "count-selected(.)", "<="): "max_choices",
+    ("short_text", "string-length(.)", "<="): "max_length",
+    ("long_text", "string-length(.)", "<="): "max_length",
+}
+
+
+class XLSFormError(ValueError):
+    """The file cannot be imported at all; ``report`` says what was read, if anything."""
+
+    def __init__(self, message, report=None):
+        super().__init__(message)
+        self.report = report
+
+
+@dataclass
+class ImportReport:
+    skipped: list[str] = field(default_factory=list)  # rows and constructs not mapped
+    notes: list[str] = field(default_factory=list)  # other remarks
+
+
+@lru_cache(maxsize=1)
+def _babel_languages():
+    """({code: English name}, {lower-case English name: shortest code})."""
+    codes = {c: n for c, n in Locale("en").languages.items() if re.fullmatch(r"[a-z]{2,3}", c)}
+    names = {}
+    for code in sorted(codes, key=len):
+        names.setdefault(codes[code].lower(), code)
+    return codes, names
+
+
+def _as_code(text):
+    language, _, region = text.strip().replace("-", "_").partition("_")
+    code = f"{language.lower()}_{region}" if region else language.lower()
+    return code if LANGUAGE.match(code) else None
+
+
+def language_code(raw):
+    """'English (en)' -> en, 'EN' -> en, 'French' -> fr, 'Elvish' -> elv."""
+    codes, names = _babel_languages()
+    bracket = re.search(r"\(([^()]*)\)\s*$", raw or "")
+    if bracket and _as_code(bracket.group(1)):
+        return _as_code(bracket.group(1))
+    bare = re.sub(r"\([^()]*\)\s*$", "", raw or "").strip()
+    if _as_code(bare) and _as_code(bare).split("_")[0] in codes:
+        return _as_code(bare)
+    if bare.lower() in names:
+        return names[bare.lower()]
+    letters = re.sub(r"[^a-z]", "", bare.lower())[:3]
+    return letters if len(letters) >= 2 else "und"
+
+
+def language_name(code):
+    try:
+        return Locale.parse(code).get_language_name("en") or code
+    except (ValueError, TypeError, LookupError):
+        return code
+
+
+# --- relevant expressions ----------------------------------------------------------------
+
+TOKEN = re.compile(
+    r"\s*(?:\$\{(?P<ref>[^}]*)\}|'(?P<sq>[^']*)'|\"(?P<dq>[^\"]*)\"|(?P<num>-?\d+(?:\.\d+)?)"
+    r"|(?P<word>and|or|not|selected)\b|(?P<sym>!=|=|\(|\)|,))"
+)
+NEGATION = {
+    "equals": "not_equals",
+    "not_equals": "equals",
+    "answered": "not_answered",
+    "not_answered": "answered",
+}

@@ -1,0 +1,163 @@
+"""A round definition to an XLSForm workbook that pyxform converts without error."""
+
+import re
+from io import BytesIO
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from .common import language_name
+
+
+def write_xlsform(definition: dict) -> bytes:
+    """An .xlsx XLSForm of a consult-round/1 definition, with label::Language (code) and
+    hint::Language (code) columns for every language of the round."""
+    source = definition.get("source_language") or definition["languages"][0]
+    languages = [source] + [code for code in definition["languages"] if code != source]
+    questions = [q for s in definition["sections"] for q in s.get("questions") or []]
+    kinds = {question["code"]: question["kind"] for question in questions}
+    survey, choices = [], []
+    for number, section in enumerate(definition["sections"], 1):
+        relevant = _relevant(section.get("condition"), kinds)
+        label = section.get("title") or {}
+        survey.append(
+            dict(type="begin group", name=f"section_{number}", label=label, relevant=relevant)
+        )
+        for question in section.get("questions") or []:
+            survey += _export_question(question, kinds, choices, source)
+        survey.append({"type": "end group"})
+    title = definition.get("title") or {}
+    settings = {
+        "form_title": title.get(source) or next(iter(title.values()), definition["slug"]),
+        "form_id": definition["slug"],
+        "default_language": f"{language_name(source)} ({source})",
+        "version": str(definition.get("version") or "1"),
+    }
+    translated = [
+        f"{base}::{language_name(c)} ({c})" for base in ("label", "hint") for c in languages
+    ]
+    columns = ["type", "name", *translated, "required", "relevant", "appearance", "constraint"]
+    choice_columns = ["list_name", "name", *translated[: len(languages)]]
+    return _workbook(
+        survey=([_flatten(row, languages) for row in survey], columns),
+        choices=([_flatten(row, languages) for row in choices], choice_columns),
+        settings=([settings], list(settings)),
+    )
+
+
+def _export_question(question, kinds, choices, source):
+    code, kind = question["code"], question["kind"]
+    shown = [c for c in question.get("choices") or [] if not c.get("hidden")]
+    options = [c for c in shown if c.get("role") != "row"]
+    row = dict(
+        name=code,
+        label=question.get("text") or {source: code},
+        hint=question.get("help") or {},
+        relevant=_relevant(question.get("condition"), kinds),
+        required="yes" if question.get("required") and kind != "info" else None,
+    )
+    list_name = f"list_{code}"
+    if kind in ("single_choice", "scale", "yes_no"):
+        row["type"] = f"select_one {list_name}"
+        row["appearance"] = "minimal" if question.get("dropdown") else None
+        if kind == "yes_no" and not options:
+            options = [
+                dict(code=answer, label={source: answer.title()}) for answer in ("yes", "no")
+            ]
+    elif kind in ("multiple_choice", "ranking"):
+        row["type"] = f"{'rank' if kind == 'ranking' else 'select_multiple'} {list_name}"
+        row["constraint"] = _constraint("count-selected(.)", question, "choices")
+    elif kind == "rating":
+        row["type"], list_name = "select_one rating_0_10", "rating_0_10"
+        exported = any(choice["list_name"] == list_name for choice in choices)
+        options = [] if exported else [dict(code=str(n), label={source: str(n)}) for n in range(11)]
+    elif kind == "number":
+        row["type"] = "decimal" if question.get("allow_decimals") else "integer"
+        row["constraint"] = _constraint(".", question, "value")
+    elif kind in ("short_text", "long_text"):
+        row["type"], row["appearance"] = "text", "multiline" if kind == "long_text" else None
+        if question.get("max_length"):
+            row["constraint"] = f"string-length(.) <= {question['max_length']}"
+    else:
+        row["type"] = "note"
+    for option in options:
+        label = option.get("label") or {source: option["code"]}
+        choices.append({"list_name": list_name, "name": _choice_name(option), "label": label})
+    if kind != "matrix":
+        return [row]
+    matrix_rows = [
+        dict(
+            type=f"select_one {list_name}",
+            name=re.sub(r"[^\w.-]", "_", f"{code}_{r['code']}"),
+            label=r.get("label") or {source: r["code"]},
+            required=row["required"],
+        )
+        for r in shown
+        if r.get("role") == "row"
+    ]
+    group = {**row, "type": "begin group", "appearance": "field-list", "required": None}
+    return [group, *matrix_rows, {"type": "end group"}]
+
+
+def _constraint(lhs, question, suffix):
+    low, high = question.get(f"min_{suffix}"), question.get(f"max_{suffix}")
+    terms = [f"{lhs} {op} {_number(n)}" for op, n in ((">=", low), ("<=", high)) if n is not None]
+    return " and ".join(terms) or None
+
+
+def _number(value):
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _relevant(condition, kinds):
+    """The XLSForm expression of a condition; read_xlsform reads it back."""
+    if not condition:
+        return None
+    for combinator, joiner in (("all", " and "), ("any", " or ")):
+        if combinator in condition:
+            parts = [
+                f"({_relevant(c, kinds)})" if {"all", "any"} & set(c) else _relevant(c, kinds)
+                for c in condition[combinator]
+            ]
+            return joiner.join(parts)
+    ref, op = "${" + condition["question"] + "}", condition["op"]
+    if op in ("answered", "not_answered"):
+        return f"{ref} {'!=' if op == 'answered' else '='} ''"
+    multiple = kinds.get(condition["question"]) in ("multiple_choice", "ranking")
+    values = condition["value"] if isinstance(condition["value"], list) else [condition["value"]]
+    tests = []
+    for value in map(_choice_name, values):
+        quoted = f'"{value}"' if "'" in value else f"'{value}'"
+        test = f"selected({ref}, {quoted})" if multiple else f"{ref} = {quoted}"
+        tests.append(f"not({test})" if op == "not_equals" else test)
+    return tests[0] if len(tests) == 1 else "(" + " or ".join(tests) + ")"
+
+
+def _choice_name(choice):
+    """pyxform refuses spaces in the choice names of a multiple choice question."""
+    return re.sub(r"\s", "_", choice if isinstance(choice, str) else choice["code"])
+
+
+def _flatten(row, languages):
+    """Texts {language: text} -> one column per language, named as in the header."""
+    flat = {key: value for key, value in row.items() if not isinstance(value, dict)}
+    for base in ("label", "hint"):
+        for code in languages:
+            flat[f"{base}::{language_name(code)} ({code})"] = (row.get(base) or {}).get(code)
+    return flat
+
+
+def _workbook(**sheets):
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, (rows, columns) in sheets.items():
+        sheet = workbook.create_sheet(title)
+        for r, row in enumerate([dict(zip(columns, columns, strict=True)), *rows], 1):
+            for c, column in enumerate(columns, 1):
+                value = row.get(column)
+                if value not in (None, ""):
+                    cell = sheet.cell(r, c, ILLEGAL_CHARACTERS_RE.sub("", str(value)))
+                    cell.data_type = "s"  # never a formula, even for "=…", "+…", "@…"
+    out = BytesIO()
+    workbook.save(out)
+    return out.getvalue()
