@@ -28,6 +28,7 @@ test: install-test instance/config.py translations lint chromium
 	$(BIN)/pytest
 
 bench: install-test instance/config.py translations
+	$(BIN)/python bench/page_weight.py
 	$(BIN)/python bench/seed_demo.py
 
 install: $(VENV)/.installed

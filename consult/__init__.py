@@ -38,6 +38,8 @@ def _init_extensions(app):
     from . import audit, i18n, security  # noqa: F401 (audit registers its model)
     from .accounts.models import load_user
     from .extensions import babel, csrf, db, login_manager, migrate
+    from .ratelimit import limiter
+    from .sessions import RoundSessionInterface
 
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS_DIRECTORY)
@@ -53,17 +55,36 @@ def _init_extensions(app):
     login_manager.login_message = None
     i18n.init_app(app)
     security.init_app(app)
+    app.session_interface = RoundSessionInterface()
+    limiter.init_app(app)
+    if app.config["PROXY_FIX_X_FOR"]:
+        # Behind a reverse proxy: the client's address (only ever hashed, see ratelimit.py)
+        # comes from X-Forwarded-For, trusted for this many proxies.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_FIX_X_FOR"])
 
 
 def _register_blueprints(app):
+    from .access.views import bp as access_bp
     from .accounts.views import bp as accounts_bp
     from .design.views import bp as design_bp
     from .errors import bp as errors_bp
     from .respond.views import bp as respond_bp
     from .review.views import bp as review_bp
     from .staff.views import bp as staff_bp
+    from .translate.views import bp as translate_bp
 
-    for blueprint in (errors_bp, respond_bp, accounts_bp, staff_bp, design_bp, review_bp):
+    for blueprint in (
+        errors_bp,
+        respond_bp,
+        accounts_bp,
+        staff_bp,
+        design_bp,
+        review_bp,
+        translate_bp,
+        access_bp,
+    ):
         app.register_blueprint(blueprint)
 
 
@@ -73,6 +94,7 @@ def _register_cli(app):
     from .design.cli import blocks_cli, rounds_cli
     from .i18n import translate_cli
     from .networks.cli import networks_cli
+    from .respond.cli import drafts_cli
 
     for command in (
         create_user_command,
@@ -81,5 +103,6 @@ def _register_cli(app):
         networks_cli,
         rounds_cli,
         blocks_cli,
+        drafts_cli,
     ):
         app.cli.add_command(command)

@@ -8,7 +8,7 @@ import os
 
 #: The interface languages: each has a complete catalogue in ``translations/``.
 #: Right-to-left ones are listed in ``RTL_LANGUAGES``.
-LANGUAGES = ["en", "fr", "es", "ru", "ar"]
+LANGUAGES = ["en", "fr", "es", "pt", "ru", "ar"]
 RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
 
 #: Values of SECRET_KEY that must never reach production.
@@ -37,6 +37,13 @@ class DefaultConfig:
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_DEFAULT_TIMEZONE = "UTC"
 
+    #: Where "Quick exit" leaves for: a neutral site that says nothing about this one.
+    QUICK_EXIT_URL = "https://www.google.com/"
+    #: Rate-limit counters: memory by default, "redis://host:6379/0" across processes.
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_ENABLED = True
+    #: How many reverse proxies to trust for X-Forwarded-For (0: none, as in development).
+    PROXY_FIX_X_FOR = 0
     #: werkzeug's method names; tests use a cheap one.
     PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105 (a method name, not a password)
     #: The smallest count any page or export shows (PRODUCT.md, "Small groups stay hidden").

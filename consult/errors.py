@@ -17,6 +17,10 @@ MESSAGES = {
         _l("It no longer takes answers. Thank you for your interest."),
     ),
     413: (_l("Too much to send at once"), _l("Please shorten your answers and try again.")),
+    429: (
+        _l("Too many tries from this connection"),
+        _l("Please wait an hour and try again. Your saved answers are kept."),
+    ),
     500: (
         _l("Something went wrong on our side"),
         _l("Nothing was saved from this last step. Please try again in a moment."),

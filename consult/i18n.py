@@ -61,8 +61,14 @@ def text_direction(language):
     return "rtl" if language.split("_")[0] in RTL_LANGUAGES else "ltr"
 
 
+#: Where CLDR's own name is not the one speakers look for ("Indonesia" is the country).
+NATIVE_NAMES = {"id": "Bahasa Indonesia"}
+
+
 def native_name(language):
     """A language's name in its own script, as a member who reads it would look for it."""
+    if language in NATIVE_NAMES:
+        return NATIVE_NAMES[language]
     name = Locale.parse(language).get_display_name(language) or language
     return name[:1].upper() + name[1:]
 

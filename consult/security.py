@@ -1,4 +1,7 @@
-"""Response headers for every page: nothing loads from another host, no framing, no referrer."""
+"""Response headers for every page: nothing loads from another host, no framing, no referrer,
+nothing kept in the browser's cache."""
+
+from flask import request
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -21,6 +24,9 @@ def init_app(app):
         headers.setdefault("X-Content-Type-Options", "nosniff")
         headers.setdefault("X-Frame-Options", "DENY")
         headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        if request.endpoint != "static":
+            # Pages hold answers and results: nothing stays in the browser's cache or history.
+            headers["Cache-Control"] = "no-store"
         if app.config["SESSION_COOKIE_SECURE"]:
             headers.setdefault("Strict-Transport-Security", "max-age=31536000")
         return response

@@ -16,7 +16,7 @@ class Builder:
     def post(self, path, **data):
         return self.client.post(path, data={**data, "csrf_token": self.token})
 
-    def new_round(self, slug="small-round", title="A small round", languages="en, fr"):
+    def new_round(self, slug="small-round", title="A small round", languages="en"):
         response = self.post("/staff/rounds/new", title=title, slug=slug, languages=languages)
         assert response.status_code == 302, response.text
         return slug

@@ -67,6 +67,7 @@ def make_test_config(uri, engine_options, **overrides):
         "SQLALCHEMY_DATABASE_URI": uri,
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, **engine_options},
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1",  # cheap hashing in tests
+        "RATELIMIT_ENABLED": False,  # tests/test_ratelimit.py turns the limits on
         **overrides,
     }
 

@@ -148,6 +148,15 @@ def test_designer_builds_previews_and_opens_a_round_in_the_browser(live_server, 
     page.screenshot(path=str(ARTIFACTS / "builder-preview-fr.png"), full_page=True)
 
     page.get_by_role("link", name="Back to the questionnaire").click()
+    # French is not translated yet: the round cannot open.
+    page.get_by_role("button", name="Open for answers").click()
+    assert page.get_by_text("cannot open until these languages are complete: Français").is_visible()
+    page.get_by_role("link", name="Français").last.click()
+    boxes = page.locator("textarea[lang=fr]")
+    for index in range(boxes.count()):
+        boxes.nth(index).fill(f"Texte {index}")
+    page.get_by_role("button", name="Save the translations").click()
+    page.goto(f"{base}/staff/rounds/naloxone/")
     page.get_by_role("button", name="Open for answers").click()
     with app.app_context():
         round_ = db.session.scalar(select(Round).where(Round.slug == "naloxone"))
@@ -155,3 +164,193 @@ def test_designer_builds_previews_and_opens_a_round_in_the_browser(live_server, 
         assert [q.code for q in round_.questions] == ["naloxone_access"]
     page.goto(f"{base}/c/naloxone/")
     assert page.get_by_role("heading", name="Naloxone in our region").is_visible()
+
+
+def start_demo_round(page, base, language):
+    page.goto(f"{base}/c/priorities-2027/?lang={language}")
+    page.locator("button.primary").click()
+
+
+@pytest.mark.parametrize("language", ["ar", "ru"])
+def test_screenshots_of_the_first_page_and_a_scale_question(live_server, phone, language):
+    app, base = live_server
+    page = phone
+    start_demo_round(page, base, language)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"demo-page-1-{language}-360x640.png"))
+    page.locator("input[type=radio]").first.check()
+    page.locator("button.primary").click()
+    scale = page.locator("fieldset.question", has=page.locator("ul.scale")).first
+    scale.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / f"demo-scale-{language}-360x640.png"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def layout(page):
+    """(radio button left of its label?, next button's centre x) on the first page."""
+    radio = page.locator("ul.choices input[type=radio]").first.bounding_box()
+    label = page.locator("ul.choices label").first.bounding_box()
+    next_button = page.locator("button[value=next]").bounding_box()
+    return radio["x"] < label["x"], next_button["x"] + next_button["width"] / 2
+
+
+def test_the_arabic_page_mirrors_the_english_one(live_server, phone):
+    app, base = live_server
+    start_demo_round(phone, base, "en")
+    radio_left_in_english, next_in_english = layout(phone)
+    phone.context.clear_cookies()
+    start_demo_round(phone, base, "ar")
+    assert phone.locator("html").get_attribute("dir") == "rtl"
+    radio_left_in_arabic, next_in_arabic = layout(phone)
+    assert radio_left_in_english and not radio_left_in_arabic
+    assert next_in_english > 180 > next_in_arabic
+
+
+@pytest.fixture
+def phone_with_javascript():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        # axe-core is injected by the test, so the page's CSP must let it in.
+        context = browser.new_context(viewport={"width": 360, "height": 640}, bypass_csp=True)
+        context.set_default_timeout(10_000)
+        yield context.new_page()
+        context.close()
+        browser.close()
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_axe_finds_no_accessibility_violation_on_member_pages(
+    live_server, phone_with_javascript, language
+):
+    from axe_playwright_python.sync_playwright import Axe
+
+    app, base = live_server
+    page, axe = phone_with_javascript, Axe()
+    problems = {}
+
+    def check(name):
+        results = axe.run(page)
+        if results.violations_count:
+            problems[name] = [v["id"] for v in results.response["violations"]]
+
+    page.goto(f"{base}/?lang={language}")
+    check("home")
+    page.goto(f"{base}/c/priorities-2027/")
+    check("welcome")
+    page.locator("button.primary").click()
+    check("page 1")
+    page.locator("button[value=next]").click()
+    assert page.locator("p.error[id]").count() == 1
+    check("page 1 with an error")
+    page.locator("input[type=radio]").first.check()
+    page.locator("button[value=next]").click()
+    for number in (2, 3, 4):
+        check(f"page {number}")
+        page.locator("button[value=next]").click()
+    check("review")
+    page.locator("button.primary").click()
+    check("thanks")
+    page.goto(f"{base}/c/priorities-2027/resume")
+    check("resume")
+    assert problems == {}
+
+
+@pytest.fixture
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+def new_phone(browser, javascript):
+    context = browser.new_context(
+        viewport={"width": 360, "height": 640}, java_script_enabled=javascript
+    )
+    context.set_default_timeout(10_000)
+    return context.new_page()
+
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["no-js", "js"])
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_member_journey_with_condition_error_resume_double_submit_and_quick_exit(
+    live_server, browser, language, javascript
+):
+    from consult.respond.models import Response
+
+    app, base = live_server
+    page = new_phone(browser, javascript)
+    page.goto(f"{base}/c/priorities-2027/?lang={language}")
+    quick_exit = page.locator("a.quick-exit")
+    assert quick_exit.get_attribute("href") == "https://www.google.com/"
+    page.locator("button.primary").click()
+
+    # A validation error in the member's language, then the answer.
+    page.locator("button[value=next]").click()
+    assert page.locator("p.error[id]").count() == 1
+    assert page.locator("html").get_attribute("lang") == language
+    page.locator("input[type=radio]").nth(3).check()
+    page.locator("button[value=next]").click()
+
+    # Page 2: rank three, answer the required scale.
+    selects = page.locator("ol.ranking select")
+    for index in range(3):
+        selects.nth(index).select_option(index=index + 1)
+    page.locator("fieldset.question").nth(1).locator("input[type=radio]").nth(4).check()
+    page.locator("button[value=next]").click()
+
+    # Page 3: the follow-up appears only after "several times" is chosen.
+    assert page.locator("textarea").count() == 0
+    page.locator("fieldset.question").nth(1).locator("input[type=radio]").nth(2).check()
+    page.locator("button[value=next]").click()
+    assert page.locator("textarea").count() == 1
+    page.locator("textarea").fill("They sent me away.")
+
+    # Save, and come back on another phone with the code.
+    page.locator("button[value=save]").click()
+    code = page.locator(".resume-code strong").inner_text()
+    page.context.close()
+    page = new_phone(browser, javascript)
+    page.goto(f"{base}/c/priorities-2027/resume?lang={language}")
+    page.locator("input[name=code]").fill(code.lower())
+    page.locator("button.primary").click()
+    page.goto(f"{base}/c/priorities-2027/3")
+    assert page.locator("textarea").input_value() == "They sent me away."
+    page.locator("button[value=next]").click()
+    page.locator("button[value=next]").click()
+
+    # Review, then two quick taps on "send": one response.
+    page.locator("button.primary").dblclick()
+    page.wait_for_url("**/thanks")
+    assert page.locator("h1").count() == 1
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Response)) == 1
+    # Quick exit leaves for the neutral site (answered here by the test, not the network);
+    # with JavaScript it replaces this page in the history.
+    page.route("https://www.google.com/**", lambda route: route.fulfill(body="neutral"))
+    before = page.evaluate("history.length") if javascript else None
+    page.locator("a.quick-exit").click()
+    page.wait_for_url("https://www.google.com/**")
+    if javascript:
+        assert page.evaluate("history.length") == before
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_pages_reflow_at_320_pixels_and_at_200_percent_zoom(live_server, browser, language):
+    app, base = live_server
+    for width, scale in ((320, 1), (640, 2)):  # 200 % zoom on a 640 px screen = 320 CSS px
+        context = browser.new_context(
+            viewport={"width": width // scale, "height": 640},
+            device_scale_factor=scale,
+            java_script_enabled=False,
+        )
+        page = context.new_page()
+        start_demo_round(page, base, language)
+        page.locator("input[type=radio]").first.check()
+        page.locator("button[value=next]").click()
+        assert page.evaluate("document.documentElement.scrollWidth") <= width // scale
+        context.close()

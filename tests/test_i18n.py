@@ -3,6 +3,7 @@
 import pytest
 from flask_babel import gettext
 
+from consult.config import LANGUAGES
 from consult.i18n import catalogue_problems
 
 
@@ -41,12 +42,13 @@ def test_arabic_pages_run_right_to_left_for_members_and_staff(client, auth, demo
 
 def test_language_switcher_names_each_language_in_its_own_script(client, demo_round):
     page = client.get("/c/priorities-2027/").text
-    for name in ("English", "Français", "Español", "Русский", "العربية"):
+    for name in ("English", "Français", "Español", "Português", "Русский", "العربية"):
         assert f">{name}</a>" in page
     assert 'href="/c/priorities-2027/?lang=ar"' in page
 
 
-@pytest.mark.parametrize("language", ["fr", "es", "ru", "ar"])
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+@pytest.mark.parametrize("language", [code for code in LANGUAGES if code != "en"])
 def test_every_catalogue_translates_the_member_pages(app, language):
     with app.test_request_context(f"/?lang={language}"):
         for source in ("Next", "Back", "Send my answers", "Please answer this question."):
@@ -69,3 +71,56 @@ def test_catalogue_check_finds_gaps_and_broken_placeholders(tmp_path):
     assert "untranslated: 'Next'" in problems
     assert "fuzzy: 'Back'" in problems
     assert any(p.startswith("placeholders differ in 'Page") for p in problems)
+
+
+def test_a_staff_members_profile_language_comes_after_an_explicit_choice(client, auth):
+    from .conftest import csrf_token
+
+    auth.login("reviewer")
+    page = client.get("/staff/profile", headers={"Accept-Language": "es"})
+    assert '<html lang="es"' in html_tag(page.text)
+    client.post("/staff/profile", data={"locale": "ru", "csrf_token": csrf_token(page.text)})
+    assert '<html lang="ru"' in html_tag(
+        client.get("/staff/", headers={"Accept-Language": "es"}).text
+    )
+    assert '<html lang="ar" dir="rtl"' in html_tag(client.get("/staff/?lang=ar").text)
+
+
+def test_farsi_and_arabic_run_right_to_left_and_the_others_left_to_right():
+    from consult.i18n import text_direction
+
+    assert [text_direction(code) for code in ("ar", "fa", "en", "ru", "id")] == [
+        "rtl",
+        "rtl",
+        "ltr",
+        "ltr",
+        "ltr",
+    ]
+
+
+def test_numbers_are_formatted_for_the_locale(app):
+    from flask_babel import format_decimal, format_percent
+
+    with app.test_request_context("/?lang=en"):
+        assert format_decimal(12345) == "12,345"
+    with app.test_request_context("/?lang=ru"):
+        assert format_decimal(12345) == "12\xa0345"
+        assert format_percent(0.25) == "25\xa0%"
+    with app.test_request_context("/?lang=fr"):
+        assert format_decimal(1234.5) == "1\u202f234,5"
+
+
+def test_plurals_follow_the_language(app):
+    from flask_babel import ngettext
+
+    with app.test_request_context("/?lang=ru"):
+        forms = {
+            n: ngettext(
+                "Please check the answer marked below.",
+                "Please check the %(num)d answers marked below.",
+                n,
+            )
+            for n in (2, 5)
+        }
+    assert forms[2] != forms[5]
+    assert "2" in forms[2] and "5" in forms[5]

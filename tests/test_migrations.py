@@ -23,6 +23,9 @@ TABLES = {
     "user_account",
     "audit_event",
     "question_block",
+    "translator_assignment",
+    "network_code",
+    "invitation_code",
 }
 
 

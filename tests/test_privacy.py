@@ -71,7 +71,7 @@ def test_the_server_log_has_no_address_and_no_time(app, demo_round, caplog):
         with caplog.at_level(logging.INFO, logger="werkzeug"):
             url = f"http://127.0.0.1:{server.server_port}/c/priorities-2027/"
             request = urllib.request.Request(url, headers={"User-Agent": DISTINCTIVE_BROWSER})
-            with urllib.request.urlopen(request) as response:  # noqa: S310 - our own server
+            with urllib.request.urlopen(request) as response:
                 assert response.status == 200
     finally:
         server.shutdown()
@@ -96,3 +96,60 @@ def test_the_filter_drops_address_and_time():
     )
     HideClientDetails().filter(record)
     assert record.getMessage() == '"GET / HTTP/1.1" 200 -'
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+def test_a_whole_journey_leaves_no_trace_of_the_member_in_tables_or_logs(app, demo_round, caplog):
+    """Through a real server behind a (trusted) proxy, with a distinctive address in both
+    X-Forwarded-For and the socket's place, and a distinctive browser: every log record and
+    every row is searched for them."""
+    import urllib.request
+    from http.cookiejar import CookieJar
+
+    from .conftest import csrf_token
+    from .journey import demo_pages
+
+    app.config["RATELIMIT_ENABLED"] = True
+    app.config["PROXY_FIX_X_FOR"] = 1
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1)
+    pages = demo_pages(app)
+    server = make_server("127.0.0.1", 0, app)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_port}/c/priorities-2027"
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+    headers = {
+        "User-Agent": DISTINCTIVE_BROWSER,
+        "X-Forwarded-For": DISTINCTIVE_ADDRESS,
+        "Referer": "https://referrer.example/secret-page",
+    }
+
+    def fetch(path, data=None):
+        from urllib.parse import urlencode
+
+        body = urlencode(data, doseq=True).encode() if data is not None else None
+        request = urllib.request.Request(base + path, data=body, headers=headers)
+        with opener.open(request) as response:
+            return response.read().decode()
+
+    try:
+        with caplog.at_level(logging.DEBUG):
+            token = csrf_token(fetch("/"))
+            fetch("/start", {"csrf_token": token})
+            for number, data in enumerate(pages, 1):
+                fetch(f"/{number}", {**data, "move": "next", "csrf_token": token})
+            fetch("/review", {"csrf_token": token})
+    finally:
+        server.shutdown()
+        thread.join()
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "POST /c/priorities-2027/review" in logged
+    for needle in (DISTINCTIVE_ADDRESS, "anonymity-probe", "referrer.example", "127.0.0.1 -"):
+        assert needle not in logged
+    with app.app_context():
+        assert db.session.scalar(select(Response.id)) is not None
+        dump = repr([db.session.execute(select(t)).all() for t in db.metadata.sorted_tables])
+    for needle in (DISTINCTIVE_ADDRESS, "anonymity-probe", "referrer.example"):
+        assert needle not in dump

@@ -77,3 +77,34 @@ def test_logout_by_get_is_not_possible(client, auth):
     page = client.get("/staff/")
     assert page.status_code == 200
     assert csrf_token(page.text)
+
+
+def test_written_answers_keep_their_language_and_small_groups_stay_hidden(
+    app, client, auth, demo_round
+):
+    for _ in range(5):
+        answer_demo_round(app, client, lang="fr", one_change="Dépénaliser l'usage.")
+        client.delete_cookie("consult")
+    for _ in range(2):
+        answer_demo_round(app, client, lang="ar", one_change="إلغاء عقوبة السجن.")
+        client.delete_cookie("consult")
+    from sqlalchemy import select
+
+    from consult.extensions import db
+    from consult.respond.models import Answer
+
+    with app.app_context():
+        languages = db.session.scalars(
+            select(Answer.language).where(Answer.text.is_not(None))
+        ).all()
+    assert sorted(languages) == ["ar"] * 2 + ["fr"] * 5
+    auth.login("reviewer")
+    results = client.get("/staff/rounds/priorities-2027/results").text
+    assert "Read the written answers" in results
+    french = client.get("/staff/rounds/priorities-2027/results/one_change/texts?in=fr").text
+    assert french.count("Dépénaliser l&#39;usage.") == 5
+    arabic = client.get("/staff/rounds/priorities-2027/results/one_change/texts?in=ar").text
+    assert "إلغاء عقوبة السجن" not in arabic
+    assert "Fewer than 5 answers in this group" in arabic
+    every = client.get("/staff/rounds/priorities-2027/results/one_change/texts").text
+    assert every.split('<ul class="texts">')[1].count("<li>") == 7

@@ -52,3 +52,11 @@ def authenticate(email, password):
     if not user.active or not check_password_hash(user.password_hash, password):
         return None
     return user
+
+
+def set_locale(user, locale):
+    """The interface language a staff member chose; None follows the browser."""
+    if locale is not None and locale not in current_app.config["LANGUAGES"]:
+        raise AccountError(f"unknown language {locale!r}")
+    user.locale = locale
+    db.session.commit()

@@ -1,10 +1,21 @@
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
-from flask_login import login_required, login_user, logout_user
+from flask_login import current_user, login_required, login_user, logout_user
+from wtforms import SelectChoice
 
 from ..forms import ButtonForm
-from .forms import LoginForm
-from .operations import authenticate
+from ..i18n import native_name
+from .forms import LoginForm, ProfileForm
+from .operations import authenticate, set_locale
 
 bp = Blueprint("accounts", __name__, template_folder="templates")
 
@@ -32,6 +43,22 @@ def logout():
         logout_user()
         session.clear()
     return redirect(url_for("respond.home"))
+
+
+@bp.route("/staff/profile", methods=["GET", "POST"])
+@login_required
+def profile():
+    form = ProfileForm(
+        data=None if request.method == "POST" else {"locale": current_user.locale or ""}
+    )
+    form.locale.choices = [SelectChoice("", _("Follow my browser"))] + [
+        SelectChoice(code, native_name(code)) for code in current_app.config["LANGUAGES"]
+    ]
+    if form.validate_on_submit():
+        set_locale(current_user, form.locale.data or None)
+        session.pop("lang", None)  # the profile now decides, not an earlier ?lang= choice
+        return redirect(url_for("staff.home"))
+    return render_template("accounts/profile.html", form=form)
 
 
 def _safe_next(target):

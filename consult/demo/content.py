@@ -469,6 +469,25 @@ SECTIONS = [
                 "weights": [25, 20, 45, 10],
             },
             {
+                "code": "health_care_what_happened",
+                "kind": "long_text",
+                "required": False,
+                "max_length": 3000,
+                # Asked only of those who were treated badly: a condition members meet.
+                "condition": {
+                    "question": "health_care_stigma",
+                    "op": "any_of",
+                    "value": ["once", "often"],
+                },
+                "text": t(
+                    "If you want, tell us what happened. Please do not write names.",
+                    "Si vous le souhaitez, racontez-nous ce qui s'est passé. N'écrivez pas de noms.",
+                    "Si quieres, cuéntanos qué pasó. Por favor, no escribas nombres.",
+                    "Если хотите, расскажите, что произошло. Пожалуйста, не пишите имён.",
+                    "إذا أردت، أخبرنا بما حدث. يرجى عدم كتابة أسماء.",
+                ),
+            },
+            {
                 "code": "one_change",
                 "kind": "short_text",
                 "required": False,
@@ -659,6 +678,29 @@ FREE_TEXT = {
             "الوصول إلى الإبر والمحاقن النظيفة والعلاج البديل دون خوف من الشرطة.",
             "الوصم في المستشفيات، فالأطباء يرفضون علاجنا عندما يعرفون أننا نتعاطى المخدرات.",
             "دعم الشبكات المجتمعية بالتمويل والتدريب.",
+        ],
+    },
+    "health_care_what_happened": {
+        "en": [
+            "The nurse refused to treat my abscess until I stopped using.",
+            "They called the police when I asked for clean needles at the hospital.",
+            "The doctor talked about me as if I was not there.",
+        ],
+        "fr": [
+            "On m'a fait attendre toute la journée aux urgences parce que je consomme.",
+            "Le médecin a refusé de me prescrire un traitement de substitution.",
+        ],
+        "es": [
+            "En la clínica me dijeron que primero tenía que dejar de consumir.",
+            "Me trataron como delincuente cuando fui por una sobredosis de un amigo.",
+        ],
+        "ru": [
+            "В больнице отказались лечить, пока я не встану на учёт.",
+            "Врач сказал, что на таких, как я, нет смысла тратить лекарства.",
+        ],
+        "ar": [
+            "رفض الطبيب علاجي عندما عرف أنني أتعاطى المخدرات.",
+            "اتصلوا بالشرطة عندما طلبت المساعدة في المستشفى.",
         ],
     },
     "anything_else": {

@@ -9,6 +9,7 @@ from sqlalchemy import func, insert, select
 
 from ..accounts.models import ROLES, User
 from ..accounts.operations import create_user
+from ..design.conditions import is_met
 from ..design.models import Choice, Question, Round, Section
 from ..extensions import db
 from ..networks.models import Network
@@ -54,6 +55,7 @@ def create_demo_round(status="open"):
                 required=spec["required"],
                 max_length=spec.get("max_length"),
                 rank_count=spec.get("rank_count"),
+                condition=spec.get("condition"),
             )
             question.choices = [
                 Choice(position=i, code=code, label=label)
@@ -90,8 +92,10 @@ def add_synthetic_responses(round_, count, seed=2027):
                     "submitted_on": first_day + timedelta(days=rng.randrange(30)),
                 }
             )
+            chosen = {}
             for question_plan in plan:
-                answers.extend(_synthetic_answers(rng, response_id, language, question_plan))
+                rows = _synthetic_answers(rng, response_id, language, question_plan, chosen)
+                answers.extend(rows)
         _bulk_insert(Response.__table__, responses)
         _bulk_insert(Answer.__table__, answers)
         db.session.commit()
@@ -124,16 +128,34 @@ def _plan_question(question):
     return question, choice_ids, weights
 
 
-def _synthetic_answers(rng, response_id, language, question_plan):
+def _synthetic_answers(rng, response_id, language, question_plan, chosen):
+    """The rows of one synthetic answer; ``chosen`` collects the choice codes given so far,
+    so that a question shown only on a condition is answered only when it holds."""
     question, choice_ids, weights = question_plan
+    if not is_met(question.condition, chosen):
+        return []
+    rows = _values(rng, response_id, language, question, choice_ids, weights)
+    codes = {c.id: c.code for c in question.choices}
+    chosen[question.code] = {codes.get(row["choice_id"], "*") for row in rows}
+    return rows
+
+
+def _values(rng, response_id, language, question, choice_ids, weights):
     if not question.required and rng.random() < SKIP_RATE:
         return []
-    row = {"response_id": response_id, "question_id": question.id, "rank": None, "text": None}
+    row = {
+        "response_id": response_id,
+        "question_id": question.id,
+        "rank": None,
+        "text": None,
+        "language": None,
+    }
     if question.kind in ("short_text", "long_text"):
         texts = content.FREE_TEXT[question.code]
         if question.kind == "long_text" and rng.random() < 0.4:
             return []  # long answers are the ones most often skipped
-        return [{**row, "item": 0, "choice_id": None, "text": rng.choice(texts[language])}]
+        text = rng.choice(texts[language])
+        return [{**row, "item": 0, "choice_id": None, "text": text, "language": language}]
     if question.kind in ("single_choice", "scale"):
         return [{**row, "item": 0, "choice_id": rng.choices(choice_ids, weights)[0]}]
     if question.kind == "multiple_choice":

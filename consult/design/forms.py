@@ -110,6 +110,17 @@ class RoundSettingsForm(FlaskForm):
         description=_l("Counts below this number are never shown. At least 3."),
         validators=[NumberRange(min=3, max=100)],
     )
+    access_mode = SelectField(
+        _l("How members reach the round"),
+        choices=[
+            SelectChoice("public", _l("A public link")),
+            SelectChoice("network", _l("A code per network")),
+            SelectChoice("invitation", _l("Single-use invitation codes")),
+        ],
+    )
+    discreet = BooleanField(
+        _l("Discreet mode: a neutral page title and no name or logo on members' pages")
+    )
     opens_at = DateTimeLocalField(_l("Opens at (UTC)"), validators=[Optional()])
     closes_at = DateTimeLocalField(_l("Closes at (UTC)"), validators=[Optional()])
 

@@ -19,7 +19,7 @@ from ..i18n import pick
 Texts = MutableDict.as_mutable(JSON)
 
 STATUSES = ("draft", "open", "closed", "archived")
-ACCESS_MODES = ("public",)
+ACCESS_MODES = ("public", "network", "invitation")
 QUESTION_KINDS = (
     "single_choice",
     "multiple_choice",
@@ -73,6 +73,11 @@ class Round(db.Model):
     source_language: Mapped[str] = mapped_column(String(10), default="en")
     #: No page or export shows a count below this (PRODUCT.md, "Small groups stay hidden").
     min_cell_size: Mapped[int] = mapped_column(default=5)
+    #: A neutral page title and no name or logo, so a glance at the phone reveals nothing.
+    discreet: Mapped[bool] = mapped_column(default=False)
+    #: {language: {text key: fingerprint of the source a translation was made from}}, so a
+    #: translation whose source changed since is marked (translate.texts).
+    translated_from: Mapped[dict] = mapped_column(MutableDict.as_mutable(JSON), default=dict)
     #: Scheduled opening and closing, naive UTC; an open round answers only between them.
     opens_at: Mapped[datetime | None]
     closes_at: Mapped[datetime | None]

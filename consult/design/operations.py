@@ -13,7 +13,9 @@ from sqlalchemy import exists, func, select
 
 from ..audit import record
 from ..extensions import db
+from ..i18n import native_name
 from ..respond.models import Answer, Response
+from ..translate.texts import incomplete_languages
 from .conditions import ConditionError, check_conditions
 from .definition import FORMAT, SLUG, from_definition, to_definition
 from .labels import STATUS_NAMES, TRANSITIONS
@@ -68,6 +70,8 @@ def update_round_settings(round_, data):
     round_.languages = data["languages"]
     round_.source_language = data["languages"][0]
     round_.min_cell_size = data["min_cell_size"]
+    round_.discreet = bool(data.get("discreet"))
+    round_.access_mode = data.get("access_mode") or round_.access_mode
     round_.opens_at, round_.closes_at = data["opens_at"], data["closes_at"]
     record(
         "round.settings", round_, languages=data["languages"], min_cell_size=data["min_cell_size"]
@@ -90,6 +94,13 @@ def change_status(round_, target):
         )
     if target == "open" and not any(q.kind != "info" for q in round_.questions):
         raise DesignError(_("A round needs at least one question before it opens."))
+    if target == "open" and (missing := incomplete_languages(round_)):
+        raise DesignError(
+            _(
+                "The round cannot open until these languages are complete: %(languages)s.",
+                languages=", ".join(native_name(code) for code in missing),
+            )
+        )
     if target == "open" and round_.closes_at is not None and round_.closes_at <= utcnow():
         round_.closes_at = None  # reopening: the old closing time has passed
     round_.status = target

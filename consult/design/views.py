@@ -6,11 +6,14 @@ import json
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from ..access.queries import invitation_counts, network_codes_of
 from ..audit import round_history
 from ..extensions import db
 from ..forms import ButtonForm
 from ..i18n import pick
 from ..respond.forms import page_form
+from ..translate.queries import assignments_for
+from ..translate.texts import language_status, round_texts
 from .access import designers_only, load_question, load_round, load_section
 from .definition import DefinitionError, to_definition
 from .forms import (
@@ -110,7 +113,21 @@ def overview(slug):
         button=ButtonForm(),
         new_question=NewQuestionForm(),
         blocks=all_blocks(),
+        translations=_translation_overview(round_),
+        network_codes=network_codes_of(round_),
+        invitations=invitation_counts(round_),
+        assignments=assignments_for(round_),
     )
+
+
+def _translation_overview(round_):
+    """[(language, Status)] for each language to translate the round into."""
+    texts = round_texts(round_)
+    return [
+        (language, language_status(round_, language, texts))
+        for language in round_.languages
+        if language != round_.source_language
+    ]
 
 
 @bp.route(f"{ROUND}/settings", methods=["GET", "POST"])
@@ -127,6 +144,8 @@ def settings(slug):
             "thank_you": round_.thank_you.get(source, ""),
             "languages": ", ".join(round_.languages),
             "min_cell_size": round_.min_cell_size,
+            "discreet": round_.discreet,
+            "access_mode": round_.access_mode,
             "opens_at": round_.opens_at,
             "closes_at": round_.closes_at,
         }

@@ -12,6 +12,7 @@ def load_open_round(slug):
     if round_ is None or round_.effective_status in ("draft", "scheduled"):
         abort(404)
     g.round_default_language = round_.source_language
+    g.member_round = round_
     if round_.effective_status in ("closed", "archived"):
         abort(410)
     return round_

@@ -321,3 +321,23 @@ def cleaned_answers(form):
         if other is not None and not other.errors and (other.data or "").strip():
             answers[f"{key}.other"] = other.data.strip()
     return answers
+
+
+class ResumeForm(FlaskForm):
+    code = StringField(
+        _l("Your resume code"),
+        description=_l(
+            "For example K7Q4-M9XR-2T. Small or capital letters, with or without dashes."
+        ),
+        validators=[InputRequired(message=_l("Please write your resume code.")), Length(max=40)],
+        render_kw={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"},
+    )
+
+
+class AccessCodeForm(FlaskForm):
+    code = StringField(
+        _l("Your code"),
+        description=_l("The code you were given to take part."),
+        validators=[InputRequired(message=_l("Please write your code.")), Length(max=40)],
+        render_kw={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"},
+    )

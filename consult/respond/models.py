@@ -69,6 +69,8 @@ class Answer(db.Model):
     rank: Mapped[int | None]
     number: Mapped[float | None]
     text: Mapped[str | None] = mapped_column(Text)
+    #: The language of the page a text was written on (a member may switch mid-way).
+    language: Mapped[str | None] = mapped_column(String(10))
 
     response: Mapped[Response] = relationship(back_populates="answers")
 
@@ -83,7 +85,11 @@ class Draft(db.Model):
     token: Mapped[str] = mapped_column(String(64), primary_key=True)
     round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), index=True)
     language: Mapped[str] = mapped_column(String(10))
+    #: The network whose code the member used, if the round is reached by network codes.
+    network_id: Mapped[int | None] = mapped_column(ForeignKey("network.id"))
     #: {"<question id>": choice id | [choice ids in order] | text}
     answers: Mapped[dict] = mapped_column(JSON, default=dict)
     #: The draft is useless after the round closes; day precision.
     expires_on: Mapped[date | None]
+    #: SHA-256 of the member's resume code, if they asked for one (respond.resume).
+    resume_hash: Mapped[str | None] = mapped_column(String(64), unique=True)

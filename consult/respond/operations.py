@@ -4,12 +4,13 @@ exactly once as an anonymous response."""
 import secrets
 from datetime import UTC, datetime
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 
 from ..design.models import NUMBER_KINDS, TEXT_KINDS
 from ..extensions import db
 from .flow import visible_questions
 from .models import Answer, Draft, Response
+from .resume import code_hash, new_code, normalise
 
 
 class MissingAnswer(Exception):
@@ -25,11 +26,12 @@ def today():
     return datetime.now(UTC).date()
 
 
-def start_draft(round_, language):
+def start_draft(round_, language, network_id=None):
     draft = Draft(
         token=secrets.token_urlsafe(32),
         round_id=round_.id,
         language=language,
+        network_id=network_id,
         answers={},
         expires_on=round_.closes_at.date() if round_.closes_at else None,
     )
@@ -38,12 +40,20 @@ def start_draft(round_, language):
     return draft
 
 
-def save_answers(draft, questions, answers):
+def save_answers(draft, questions, answers, language):
     """Replace the draft's answers to ``questions`` (one page) with ``answers``, a dict of
-    draft keys ("<question id>", "<question id>.other") to values."""
-    replaced = {str(q.id) for q in questions} | {f"{q.id}.other" for q in questions}
+    draft keys ("<question id>", "<question id>.other") to values; texts remember the
+    ``language`` of the page they were written on ("<question id>.language")."""
+    replaced = {f"{q.id}{suffix}" for q in questions for suffix in ("", ".other", ".language")}
     kept = {key: value for key, value in draft.answers.items() if key not in replaced}
     kept.update(answers)
+    kept.update(
+        {
+            f"{q.id}.language": language
+            for q in questions
+            if (q.kind in TEXT_KINDS and str(q.id) in answers) or f"{q.id}.other" in answers
+        }
+    )
     draft.answers = kept
     db.session.commit()
 
@@ -59,21 +69,27 @@ def submit_draft(draft_token, round_, language):
     draft = db.session.get(Draft, draft_token)
     if draft is None or draft.round_id != round_.id:
         return False
-    rows = answer_rows(round_, draft.answers)
+    rows = answer_rows(round_, draft.answers, language)
+    network_id = draft.network_id
     deleted = db.session.execute(
         delete(Draft).where(Draft.token == draft_token).execution_options(synchronize_session=False)
     ).rowcount
     if deleted != 1:
         db.session.rollback()
         return False
-    response = Response(round_id=round_.id, language=language, submitted_on=today())
+    response = Response(
+        round_id=round_.id,
+        network_id=network_id,
+        language=language,
+        submitted_on=today(),
+    )
     response.answers = rows
     db.session.add(response)
     db.session.commit()
     return True
 
 
-def answer_rows(round_, saved):
+def answer_rows(round_, saved, draft_language=None):
     """The Answer rows for a draft's saved answers to the questions the member was shown,
     checked against the round (a choice must belong to its question; answers to questions
     hidden by a condition are dropped). Raises MissingAnswer for a required gap."""
@@ -85,6 +101,9 @@ def answer_rows(round_, saved):
         question_rows = _rows_for(
             question, saved.get(str(question.id)), saved.get(f"{question.id}.other")
         )
+        for row in question_rows:
+            if row.text is not None:
+                row.language = saved.get(f"{question.id}.language", draft_language)
         if question.required and not question_rows:
             raise MissingAnswer(question)
         rows.extend(question_rows)
@@ -118,3 +137,35 @@ def _rows_for(question, value, other_text):
         )
         for i, c in enumerate(chosen)
     ]
+
+
+def give_resume_code(draft):
+    """A new resume code for the draft (an earlier one stops working); returns the code,
+    which is never stored."""
+    code = new_code()
+    draft.resume_hash = code_hash(code)
+    db.session.commit()
+    return code
+
+
+def draft_for_code(round_, code):
+    """The draft of this round that the code opens, or None."""
+    if normalise(code) is None:
+        return None
+    draft = db.session.scalar(select(Draft).where(Draft.resume_hash == code_hash(code)))
+    return draft if draft is not None and draft.round_id == round_.id else None
+
+
+def purge_drafts():
+    """Delete the drafts of rounds that no longer take answers, and drafts past their
+    expiry day; returns how many. Safe to run from cron at any time."""
+    from ..design.models import Round
+
+    closed = select(Round.id).where(~Round.accepting_answers)
+    deleted = db.session.execute(
+        delete(Draft)
+        .where(Draft.round_id.in_(closed) | (Draft.expires_on < today()))
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    db.session.commit()
+    return deleted

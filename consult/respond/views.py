@@ -1,19 +1,47 @@
 """Member pages: the list of open rounds, then welcome → pages → review → thank you."""
 
-from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, g, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
 
+from ..access.operations import claim_invitation, network_for_code
 from ..extensions import db
-from ..forms import ButtonForm
+from ..forms import ButtonForm, HoneypotForm
 from ..i18n import current_language
+from ..ratelimit import MEMBER_POSTS, RESUME_TRIES, limiter
+from ..sessions import expire_with
 from .access import load_open_round
 from .flow import next_page, previous_page, shown_pages, visible_questions
-from .forms import check_other_texts, cleaned_answers, field_name, page_form
+from .forms import (
+    AccessCodeForm,
+    ResumeForm,
+    check_other_texts,
+    cleaned_answers,
+    field_name,
+    page_form,
+)
 from .models import Draft
-from .operations import MissingAnswer, save_answers, start_draft, submit_draft
+from .operations import (
+    MissingAnswer,
+    draft_for_code,
+    give_resume_code,
+    save_answers,
+    start_draft,
+    submit_draft,
+)
 from .queries import open_rounds
 from .summary import answer_summary
 
 bp = Blueprint("respond", __name__, template_folder="templates")
+
+
+@bp.app_context_processor
+def member_page_context():
+    """Member pages get the quick exit; a discreet round hides its name and ours."""
+    member_round = g.get("member_round")
+    return {
+        "member_page": request.blueprint == "respond",
+        "discreet": bool(member_round is not None and member_round.discreet),
+    }
 
 
 @bp.route("/")
@@ -24,24 +52,53 @@ def home():
 @bp.route("/c/<slug>/")
 def welcome(slug):
     round_ = load_open_round(slug)
+    form = (
+        ButtonForm()
+        if round_.access_mode == "public"
+        else AccessCodeForm(data={"code": request.args.get("code", "")})
+    )
+    return _welcome(round_, form)
+
+
+@bp.route("/c/<slug>/start", methods=["POST"])
+@limiter.limit(MEMBER_POSTS)
+def start(slug):
+    round_ = load_open_round(slug)
+    if _current_draft(round_) is not None:
+        return redirect(_after(round_, _current_draft(round_).answers, 0))
+    if round_.access_mode == "public":
+        if not ButtonForm().validate_on_submit():
+            return redirect(url_for(".welcome", slug=slug))
+        network_id = None
+    else:
+        form = AccessCodeForm()
+        if not form.validate_on_submit():
+            return _welcome(round_, form), 400
+        network_id = None
+        if round_.access_mode == "network":
+            network_id = network_for_code(round_, form.code.data)
+            admitted = network_id is not None
+        else:
+            admitted = claim_invitation(round_, form.code.data)
+        if not admitted:
+            form.code.errors.append(
+                _("This code is not valid for this consultation, or it has already been used.")
+            )
+            return _welcome(round_, form), 400
+    draft = start_draft(round_, _content_language(round_), network_id)
+    session.setdefault("drafts", {})[slug] = draft.token
+    expire_with(session, round_)
+    session.modified = True
+    return redirect(_after(round_, {}, 0))
+
+
+def _welcome(round_, form):
     return render_template(
         "respond/welcome.html",
         round=round_,
         language=_content_language(round_),
-        form=ButtonForm(),
+        form=form,
     )
-
-
-@bp.route("/c/<slug>/start", methods=["POST"])
-def start(slug):
-    round_ = load_open_round(slug)
-    if not ButtonForm().validate_on_submit():
-        return redirect(url_for(".welcome", slug=slug))
-    if _current_draft(round_) is None:
-        draft = start_draft(round_, _content_language(round_))
-        session.setdefault("drafts", {})[slug] = draft.token
-        session.modified = True
-    return redirect(_after(round_, {}, 0))
 
 
 @bp.route("/c/<slug>/<int:number>", methods=["GET", "POST"])
@@ -60,11 +117,14 @@ def page(slug, number):
     formdata = request.form if request.method == "POST" else None
     form = page_form(shown, language, round_.source_language, draft.answers, draft.token, formdata)
     if request.method == "POST":
-        going_back = request.form.get("move") == "back"
+        move = request.form.get("move")
         valid = form.validate() & check_other_texts(form, shown)
-        if valid or going_back:
-            save_answers(draft, shown, cleaned_answers(form))
-            if going_back:
+        if valid or move in ("back", "save"):
+            save_answers(draft, shown, cleaned_answers(form), language)
+            if move == "save":
+                session["resume_code"] = give_resume_code(draft)
+                return redirect(url_for(".saved", slug=slug))
+            if move == "back":
                 return redirect(_before(round_, draft.answers, number))
             if set(_shown_questions(round_, section, draft.answers)) - set(shown):
                 # An answer on this page revealed a question on it: show the page again.
@@ -82,12 +142,46 @@ def page(slug, number):
     )
 
 
+@bp.route("/c/<slug>/saved")
+def saved(slug):
+    """The resume code, shown once."""
+    round_ = load_open_round(slug)
+    code = session.pop("resume_code", None)
+    if code is None:
+        return redirect(url_for(".welcome", slug=slug))
+    return render_template(
+        "respond/saved.html", round=round_, code=code, language=_content_language(round_)
+    )
+
+
+@bp.route("/c/<slug>/resume", methods=["GET", "POST"])
+@limiter.limit(RESUME_TRIES, methods=["POST"])
+def resume(slug):
+    round_ = load_open_round(slug)
+    form = ResumeForm()
+    if form.validate_on_submit():
+        draft = draft_for_code(round_, form.code.data)
+        if draft is not None:
+            session.setdefault("drafts", {})[slug] = draft.token
+            session.modified = True
+            return redirect(_after(round_, draft.answers, 0))
+        form.code.errors.append(
+            _("This code does not open a saved questionnaire. Please check it and try again.")
+        )
+    return render_template(
+        "respond/resume.html", round=round_, form=form, language=_content_language(round_)
+    )
+
+
 @bp.route("/c/<slug>/review", methods=["GET", "POST"])
+@limiter.limit(MEMBER_POSTS, methods=["POST"])
 def review(slug):
     round_ = load_open_round(slug)
     token = session.get("drafts", {}).get(slug)
     if request.method == "POST" and token:
-        form = ButtonForm()
+        form = HoneypotForm()
+        if form.validate() and form.filled_by_a_robot:
+            return redirect(url_for(".thanks", slug=slug))  # a robot learns nothing
         if form.validate():
             try:
                 submit_draft(token, round_, _content_language(round_))
@@ -105,7 +199,7 @@ def review(slug):
         round=round_,
         summary=answer_summary(round_, draft.answers, language),
         language=language,
-        form=ButtonForm(),
+        form=HoneypotForm(),
     )
 
 

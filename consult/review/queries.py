@@ -59,3 +59,24 @@ def first_rank_counts(round_id):
         .group_by(Answer.question_id, Answer.choice_id)
     )
     return {(question_id, choice_id): count for question_id, choice_id, count in rows}
+
+
+def text_language_counts(question_id):
+    """{language: number of text answers written in it} for one question."""
+    rows = db.session.execute(
+        select(Answer.language, func.count())
+        .where(Answer.question_id == question_id, Answer.text.is_not(None))
+        .group_by(Answer.language)
+    )
+    return dict(rows.all())
+
+
+def text_answers(question_id, language=None, limit=500):
+    """The texts of one question (optionally in one language), in a fixed order that says
+    nothing about when they arrived."""
+    query = select(Answer.text, Answer.language).where(
+        Answer.question_id == question_id, Answer.text.is_not(None)
+    )
+    if language:
+        query = query.where(Answer.language == language)
+    return db.session.execute(query.order_by(Answer.text).limit(limit)).all()

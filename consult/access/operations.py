@@ -1,0 +1,79 @@
+"""Codes: made by the secretariat, used by members."""
+
+import csv
+import io
+
+from sqlalchemy import select, update
+
+from ..audit import record
+from ..extensions import db
+from ..networks.models import Network
+from ..respond.resume import code_hash, new_code, normalise
+from .models import InvitationCode, NetworkCode
+
+MAX_BATCH = 5000
+
+
+def ensure_network_codes(round_):
+    """A code for every regional network and the women's network that has none yet."""
+    have = set(
+        db.session.scalars(select(NetworkCode.network_id).where(NetworkCode.round_id == round_.id))
+    )
+    networks = db.session.scalars(select(Network).where(Network.kind != "national")).all()
+    for network in networks:
+        if network.id not in have:
+            db.session.add(NetworkCode(round_id=round_.id, network_id=network.id, code=new_code()))
+    record("access.network_codes", round_)
+    db.session.commit()
+
+
+def make_invitation_codes(round_, count):
+    """``count`` new single-use codes; returns them (they are stored only as hashes)."""
+    count = max(1, min(count, MAX_BATCH))
+    codes = [new_code() for _ in range(count)]
+    db.session.add_all(
+        InvitationCode(code_hash=code_hash(code), round_id=round_.id) for code in codes
+    )
+    record("access.invitation_codes", round_, count=count)
+    db.session.commit()
+    return codes
+
+
+def codes_as_csv(codes):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["code"])
+    writer.writerows([code] for code in codes)
+    return buffer.getvalue()
+
+
+def network_for_code(round_, code):
+    """The network whose code this is, or None."""
+    cleaned = normalise(code)
+    if cleaned is None:
+        return None
+    for network_code in db.session.scalars(
+        select(NetworkCode).where(NetworkCode.round_id == round_.id)
+    ):
+        if normalise(network_code.code) == cleaned:
+            return network_code.network_id
+    return None
+
+
+def claim_invitation(round_, code):
+    """Mark an unused invitation code used, in its own transaction; True if it was free.
+    The UPDATE's row count decides, so two phones with one code cannot both get in."""
+    if normalise(code) is None:
+        return False
+    claimed = db.session.execute(
+        update(InvitationCode)
+        .where(
+            InvitationCode.code_hash == code_hash(code),
+            InvitationCode.round_id == round_.id,
+            InvitationCode.used.is_(False),
+        )
+        .values(used=True)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    db.session.commit()
+    return claimed == 1

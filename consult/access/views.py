@@ -1,0 +1,39 @@
+"""The secretariat's side of access codes: network codes, and batches of invitation codes as
+a printable sheet or a CSV for network focal points."""
+
+from flask import Blueprint, Response, redirect, render_template, request, url_for
+
+from ..design.access import designers_only, load_round
+from ..forms import ButtonForm
+from .operations import codes_as_csv, ensure_network_codes, make_invitation_codes
+
+bp = Blueprint("access", __name__, template_folder="templates")
+
+
+@bp.route("/staff/rounds/<slug>/access/network-codes", methods=["POST"])
+@designers_only
+def network_codes(slug):
+    round_ = load_round(slug)
+    if ButtonForm().validate_on_submit():
+        ensure_network_codes(round_)
+    return redirect(url_for("design.overview", slug=slug, _anchor="access"))
+
+
+@bp.route("/staff/rounds/<slug>/access/invitations", methods=["POST"])
+@designers_only
+def invitations(slug):
+    round_ = load_round(slug)
+    if not ButtonForm().validate_on_submit():
+        return redirect(url_for("design.overview", slug=slug, _anchor="access"))
+    count = request.form.get("count", type=int) or 0
+    codes = make_invitation_codes(round_, count)
+    if request.form.get("format") == "csv":
+        return Response(
+            codes_as_csv(codes),
+            mimetype="text/csv",
+            headers={
+                "Content-Disposition": f'attachment; filename="{round_.slug}-invitations.csv"'
+            },
+        )
+    address = url_for("respond.welcome", slug=round_.slug, _external=True)
+    return render_template("access/sheet.html", round=round_, codes=codes, address=address)

@@ -1,0 +1,141 @@
+"""Translation exchange files for translators who work offline or in their own tools: a
+round's texts for one language as gettext PO (Poedit, Weblate, Crowdin), XLIFF 1.2, or an
+XLSX with source and target columns. Every format carries each text's key, the source it
+was made from and the translation; reading gives back those three."""
+
+import io
+from dataclasses import dataclass
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+from openpyxl import Workbook, load_workbook
+from translate.storage import xliff
+
+from .texts import round_texts
+
+FORMATS = {
+    "po": "text/x-gettext-translation",
+    "xlf": "application/x-xliff+xml",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
+HEADER = ("key", "where", "source", "translation")
+
+
+class ExchangeError(ValueError):
+    """The file cannot be read as a translation file."""
+
+
+@dataclass
+class Entry:
+    key: str
+    source: str
+    translation: str
+
+
+class _Xliff12Unit(xliff.Xliff1Unit):
+    namespace = XLIFF_12
+
+
+class _Xliff12File(xliff.Xliff1File):
+    """translate-toolkit's XLIFF store, writing version 1.2 (it reads 1.1 and 1.2)."""
+
+    UnitClass = _Xliff12Unit
+    namespace = XLIFF_12
+    XMLskeleton = xliff.Xliff1File.XMLskeleton.replace("1.1", "1.2")
+
+
+def export(round_, language, format_):
+    source = round_.source_language
+    rows = [
+        (t.key, t.where, t.values[source], t.values.get(language, "")) for t in round_texts(round_)
+    ]
+    return {"po": _write_po, "xlf": _write_xliff, "xlsx": _write_xlsx}[format_](
+        rows, source, language, round_.slug
+    )
+
+
+def read(filename, content):
+    """[Entry] from an uploaded translation file, by its extension."""
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    reader = {"po": _read_po, "xlf": _read_xliff, "xliff": _read_xliff, "xlsx": _read_xlsx}
+    if suffix not in reader:
+        raise ExchangeError("choose a .po, .xlf or .xlsx file")
+    try:
+        return reader[suffix](content)
+    except ExchangeError:
+        raise
+    except Exception as error:  # a damaged file from outside must never crash an import
+        raise ExchangeError(f"the file could not be read ({str(error)[:200]})") from error
+
+
+def _write_po(rows, source, language, slug):
+    catalog = Catalog(locale=language, project=slug, fuzzy=False)
+    for key, where, text, translation in rows:
+        catalog.add(text, translation, context=key, auto_comments=[where])
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=0, omit_header=False)
+    return buffer.getvalue()
+
+
+def _read_po(content):
+    catalog = read_po(io.BytesIO(content))
+    return [
+        Entry(m.context, m.id, m.string or "")
+        for m in catalog
+        if m.id and m.context and isinstance(m.id, str)
+    ]
+
+
+def _write_xliff(rows, source, language, slug):
+    store = _Xliff12File(sourcelanguage=source, targetlanguage=language)
+    for key, where, text, translation in rows:
+        unit = store.addsourceunit(text)
+        unit.setid(key)
+        unit.addnote(where, origin="developer")
+        if translation:
+            unit.target = translation
+    return bytes(store)
+
+
+def _read_xliff(content):
+    store = xliff.xlifffile.parsestring(content)
+    return [
+        Entry(unit.getid().split("\x04")[-1], unit.source or "", unit.target or "")
+        for unit in store.units
+        if unit.getid()
+    ]
+
+
+def _write_xlsx(rows, source, language, slug):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "translations"
+    sheet.append([*HEADER[:2], f"{HEADER[2]} ({source})", f"{HEADER[3]} ({language})"])
+    for row in rows:
+        sheet.append(list(row))
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            cell.data_type = "s"  # a text that starts with "=" stays text, never a formula
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _read_xlsx(content):
+    workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+    sheet = workbook.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    header = [str(cell or "").split(" (")[0].strip().lower() for cell in next(rows, ())]
+    if not set(("key", "source", "translation")) <= set(header):
+        raise ExchangeError("the first sheet needs the columns key, source and translation")
+    index = {name: header.index(name) for name in ("key", "source", "translation")}
+    return [
+        Entry(
+            str(row[index["key"]]),
+            str(row[index["source"]] or ""),
+            str(row[index["translation"]] or ""),
+        )
+        for row in rows
+        if row and len(row) > max(index.values()) and row[index["key"]]
+    ]

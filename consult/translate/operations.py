@@ -1,0 +1,101 @@
+"""Changes translators and the secretariat make to a round's translations, one transaction
+each, in the audit log."""
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from ..accounts.models import User
+from ..audit import record
+from ..extensions import db
+from .models import TranslatorAssignment
+from .texts import fingerprint, round_texts
+
+
+class TranslationError(ValueError):
+    """A change that cannot be made; the message says why."""
+
+
+def save_translations(round_, language, values, made_from_sources=None):
+    """Store ``values`` ({text key: translation}) for ``language``; an empty value removes
+    the translation. Keeps the fingerprint of the source each was made from: the current
+    source, or for an imported file the source the file carried. Returns how many texts
+    changed."""
+    if round_.status == "archived":
+        raise TranslationError(_("This round is archived: it can no longer be changed."))
+    if language not in round_.languages or language == round_.source_language:
+        raise TranslationError(_("This language is not one to translate this round into."))
+    made_from = dict(round_.translated_from.get(language, {}))
+    changed = 0
+    for text in round_texts(round_):
+        if text.key not in values:
+            continue
+        value = values[text.key].strip()
+        texts = text.values
+        if value == texts.get(language, "") and made_from.get(text.key):
+            continue
+        if value:
+            texts[language] = value
+            source = (made_from_sources or {}).get(text.key, texts[round_.source_language])
+            made_from[text.key] = fingerprint(source)
+        else:
+            texts.pop(language, None)
+            made_from.pop(text.key, None)
+        changed += 1
+    round_.translated_from = {**round_.translated_from, language: made_from}
+    record("translation.save", round_, language=language, texts=changed)
+    db.session.commit()
+    return changed
+
+
+def assign_translator(round_, email, language):
+    user = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+    if user is None or user.role != "translator":
+        raise TranslationError(_("There is no translator account with that e-mail."))
+    if language not in round_.languages or language == round_.source_language:
+        raise TranslationError(_("This language is not one to translate this round into."))
+    exists = db.session.scalar(
+        select(TranslatorAssignment).where(
+            TranslatorAssignment.user_id == user.id,
+            TranslatorAssignment.round_id == round_.id,
+            TranslatorAssignment.language == language,
+        )
+    )
+    if exists is None:
+        db.session.add(TranslatorAssignment(user_id=user.id, round_id=round_.id, language=language))
+        record("translator.assign", round_, translator=user.email, language=language)
+        db.session.commit()
+
+
+def unassign_translator(assignment):
+    record(
+        "translator.unassign",
+        assignment.round,
+        translator=assignment.user.email,
+        language=assignment.language,
+    )
+    db.session.delete(assignment)
+    db.session.commit()
+
+
+def import_translations(round_, language, entries):
+    """Store the translations of an exchange file; returns the report lines: texts that no
+    longer exist, sources changed since the file was made (stored, and marked changed),
+    empty translations (left as they were)."""
+    texts = {text.key: text for text in round_texts(round_)}
+    report, values, made_from = [], {}, {}
+    for entry in entries:
+        text = texts.get(entry.key)
+        if text is None:
+            report.append(_("%(key)s: this text no longer exists.", key=entry.key))
+            continue
+        if not entry.translation.strip():
+            report.append(_("%(key)s: empty, left as it was.", key=entry.key))
+            continue
+        if entry.source != text.values[round_.source_language]:
+            report.append(
+                _("%(key)s: the source text has changed since the file was made.", key=entry.key)
+            )
+        values[entry.key] = entry.translation
+        made_from[entry.key] = entry.source
+    save_translations(round_, language, values, made_from)
+    return report

@@ -1,0 +1,128 @@
+"""A member's safety: resume codes without identity, quick exit, discreet mode, nothing
+left in the browser's cache."""
+
+import re
+
+from sqlalchemy import func, select
+
+from consult.design.models import Round
+from consult.extensions import db
+from consult.respond.models import Draft, Response
+from consult.respond.resume import ALPHABET, new_code, normalise
+
+from .conftest import csrf_token
+from .journey import choice_id, demo_pages, field, post_page, start, submit
+
+CODE = re.compile(r'<p class="resume-code" dir="ltr"><strong>([0-9A-Z-]+)</strong>')
+
+
+def test_resume_codes_are_easy_to_write_and_forgiving_to_type():
+    code = new_code()
+    assert re.fullmatch(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}", code)
+    assert not set(code.replace("-", "")) & set("ILOU")
+    assert normalise(code.lower().replace("-", " ")) == code.replace("-", "")
+    assert normalise("k7q4-m9xr-2t".replace("1", "l")) == "K7Q4M9XR2T"
+    assert normalise("too-short") is None
+    assert len(ALPHABET) == 32
+
+
+def test_save_then_resume_on_another_phone_and_submit_once(app, client, demo_round):
+    start(client)
+    pages = demo_pages(app, one_change="Safe supply.")
+    post_page(client, 1, pages[0])
+    saved = post_page(client, 2, pages[1], move="save")
+    assert saved.headers["Location"].endswith("/c/priorities-2027/saved")
+    page = client.get("/c/priorities-2027/saved")
+    assert page.headers["Cache-Control"] == "no-store"
+    code = CODE.search(page.text).group(1)
+    assert client.get("/c/priorities-2027/saved").status_code == 302  # shown only once
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Response)) == 0
+        stored = db.session.scalar(select(Draft.resume_hash))
+        assert stored and code not in stored and code.replace("-", "") not in stored
+
+    other_phone = app.test_client()
+    wrong = other_phone.get("/c/priorities-2027/resume")
+    refused = other_phone.post(
+        "/c/priorities-2027/resume",
+        data={"code": "AAAA-BBBB-CC", "csrf_token": csrf_token(wrong.text)},
+    )
+    assert "This code does not open a saved questionnaire" in refused.text
+    opened = other_phone.post(
+        "/c/priorities-2027/resume",
+        data={"code": code.lower(), "csrf_token": csrf_token(wrong.text)},
+    )
+    assert opened.status_code == 302
+    with app.app_context():
+        region = field("region")
+        africa = choice_id("region", "africa")
+    assert f'value="{africa}" checked' in other_phone.get("/c/priorities-2027/1").text
+    assert region
+    post_page(other_phone, 3, pages[2])
+    post_page(other_phone, 4, pages[3])
+    submit(other_phone)
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Response)) == 1
+        assert db.session.scalar(select(func.count()).select_from(Draft)) == 0
+
+
+def test_every_member_page_has_a_quick_exit_and_is_not_cached(client, demo_round):
+    for path in ("/", "/c/priorities-2027/", "/c/priorities-2027/resume"):
+        page = client.get(path)
+        assert 'class="quick-exit" href="https://www.google.com/" rel="noreferrer"' in page.text
+        assert "quick-exit.js" in page.text
+        assert page.headers["Cache-Control"] == "no-store"
+
+
+def test_discreet_mode_shows_a_neutral_title_and_no_name(app, client, demo_round):
+    with app.app_context():
+        db.session.scalar(select(Round).where(Round.slug == demo_round)).discreet = True
+        db.session.commit()
+    page = client.get("/c/priorities-2027/").text
+    assert "<title>Survey</title>" in page
+    assert 'class="brand"' not in page
+
+
+def test_a_filled_honeypot_stores_nothing_and_says_nothing(app, client, demo_round):
+    start(client)
+    for number, data in enumerate(demo_pages(app), 1):
+        post_page(client, number, data)
+    review = client.get("/c/priorities-2027/review")
+    assert 'name="website"' in review.text and 'tabindex="-1"' in review.text
+    response = client.post(
+        "/c/priorities-2027/review",
+        data={"csrf_token": csrf_token(review.text), "website": "http://spam.example"},
+    )
+    assert response.headers["Location"].endswith("/thanks")
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Response)) == 0
+
+
+def test_the_cookie_ends_when_the_round_closes_and_says_nothing_else(app, client, demo_round):
+    from datetime import timedelta
+
+    from consult.design.models import utcnow
+
+    closes = (utcnow() + timedelta(days=3)).replace(microsecond=0)
+    with app.app_context():
+        db.session.scalar(select(Round).where(Round.slug == demo_round)).closes_at = closes
+        db.session.commit()
+    welcome = client.get("/c/priorities-2027/")
+    assert "Expires" not in welcome.headers.get("Set-Cookie", "")
+    response = client.post(
+        "/c/priorities-2027/start", data={"csrf_token": csrf_token(welcome.text)}
+    )
+    cookie = response.headers["Set-Cookie"]
+    assert closes.strftime("%d %b %Y") in cookie
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_drafts_of_a_closed_round_are_purged(app, client, runner, demo_round):
+    start(client)
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Draft)) == 1
+    assert "0 draft(s) deleted" in runner.invoke(args=["drafts", "purge"]).output
+    with app.app_context():
+        db.session.scalar(select(Round).where(Round.slug == demo_round)).status = "closed"
+        db.session.commit()
+    assert "1 draft(s) deleted" in runner.invoke(args=["drafts", "purge"]).output
