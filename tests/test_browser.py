@@ -65,7 +65,7 @@ def phone():
         context = browser.new_context(
             viewport={"width": 360, "height": 640}, java_script_enabled=False
         )
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(30_000)
         yield context.new_page()
         context.close()
         browser.close()
@@ -214,7 +214,7 @@ def phone_with_javascript():
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         # axe-core is injected by the test, so the page's CSP must let it in.
         context = browser.new_context(viewport={"width": 360, "height": 640}, bypass_csp=True)
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(30_000)
         yield context.new_page()
         context.close()
         browser.close()
@@ -271,7 +271,7 @@ def new_phone(browser, javascript):
     context = browser.new_context(
         viewport={"width": 360, "height": 640}, java_script_enabled=javascript
     )
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(30_000)
     return context.new_page()
 
 

@@ -42,7 +42,7 @@ def test_arabic_pages_run_right_to_left_for_members_and_staff(client, auth, demo
 
 def test_language_switcher_names_each_language_in_its_own_script(client, demo_round):
     page = client.get("/c/priorities-2027/").text
-    for name in ("English", "Français", "Español", "Português", "Русский", "العربية"):
+    for name in ("English", "Français", "Español", "Português", "Русский", "العربية", "فارسی"):
         assert f">{name}</a>" in page
     assert 'href="/c/priorities-2027/?lang=ar"' in page
 
@@ -124,3 +124,11 @@ def test_plurals_follow_the_language(app):
         }
     assert forms[2] != forms[5]
     assert "2" in forms[2] and "5" in forms[5]
+
+
+def test_farsi_pages_run_right_to_left_for_members_and_staff(client, auth, demo_round):
+    member = client.get("/c/priorities-2027/?lang=fa")
+    assert '<html lang="fa" dir="rtl">' in html_tag(member.text)
+    auth.login("designer")
+    staff = client.get("/staff/rounds/priorities-2027/")
+    assert '<html lang="fa" dir="rtl">' in html_tag(staff.text)

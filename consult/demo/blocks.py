@@ -31,20 +31,6 @@ def _question(code):
     return {**spec, "choices": choices}
 
 
-WHAT_HAPPENED = {
-    "code": "health_care_what_happened",
-    "kind": "long_text",
-    "required": False,
-    "max_length": 3000,
-    "text": t(
-        "If you want, tell us what happened. Please do not write names.",
-        "Si vous le souhaitez, racontez-nous ce qui s'est passé. N'écrivez pas de noms.",
-        "Si quieres, cuéntanos qué pasó. Por favor, no escribas nombres.",
-        "Если хотите, расскажите, что произошло. Пожалуйста, не пишите имён.",
-        "إذا أردت، أخبرنا بما حدث. يرجى عدم كتابة أسماء.",
-    ),
-    "condition": {"question": "health_care_stigma", "op": "any_of", "value": ["once", "often"]},
-}
 CORE_FUNDING = {
     "code": "core_funding",
     "kind": "yes_no",
@@ -94,7 +80,7 @@ STARTER_BLOCKS = [
             "Стигма и дискриминация в здравоохранении",
             "الوصم والتمييز في الرعاية الصحية",
         ),
-        [_question("health_care_stigma"), WHAT_HAPPENED],
+        [_question("health_care_stigma"), _question("health_care_what_happened")],
     ),
     (
         "police_and_law",
