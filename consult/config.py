@@ -8,7 +8,7 @@ import os
 
 #: The interface languages: each has a complete catalogue in ``translations/``.
 #: Right-to-left ones are listed in ``RTL_LANGUAGES``.
-LANGUAGES = ["en", "fr", "es", "pt", "ru", "ar", "fa"]
+LANGUAGES = ["en", "fr", "es", "pt", "ru", "ar", "fa", "id"]
 RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
 
 #: Values of SECRET_KEY that must never reach production.

@@ -42,7 +42,16 @@ def test_arabic_pages_run_right_to_left_for_members_and_staff(client, auth, demo
 
 def test_language_switcher_names_each_language_in_its_own_script(client, demo_round):
     page = client.get("/c/priorities-2027/").text
-    for name in ("English", "Français", "Español", "Português", "Русский", "العربية", "فارسی"):
+    for name in (
+        "English",
+        "Français",
+        "Español",
+        "Português",
+        "Русский",
+        "العربية",
+        "فارسی",
+        "Bahasa Indonesia",
+    ):
         assert f">{name}</a>" in page
     assert 'href="/c/priorities-2027/?lang=ar"' in page
 
