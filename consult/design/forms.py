@@ -221,20 +221,16 @@ class QuestionForm(FlaskForm):
         field.data = _parse_condition(field.data)
 
     def validate_max_choices(self, field):
-        if (
-            field.data is not None
-            and self.min_choices.data is not None
-            and field.data < self.min_choices.data
-        ):
-            raise ValidationError(_l("The most must not be smaller than the least."))
+        _not_below(field, self.min_choices)
 
     def validate_max_value(self, field):
-        if (
-            field.data is not None
-            and self.min_value.data is not None
-            and field.data < self.min_value.data
-        ):
-            raise ValidationError(_l("The most must not be smaller than the least."))
+        _not_below(field, self.min_value)
+
+
+def _not_below(highest, lowest):
+    """A range's upper bound may not be under its lower bound (either may be empty)."""
+    if highest.data is not None and lowest.data is not None and highest.data < lowest.data:
+        raise ValidationError(_l("The most must not be smaller than the least."))
 
 
 def _parse_lines(text):
