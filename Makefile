@@ -30,6 +30,7 @@ test: install-test instance/config.py translations lint chromium
 bench: install-test instance/config.py translations
 	$(BIN)/python bench/page_weight.py
 	$(BIN)/python bench/seed_demo.py
+	$(BIN)/python bench/review_pages.py
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test

@@ -10,6 +10,7 @@ import sys
 import tempfile
 import time
 import uuid
+from contextlib import contextmanager
 
 from sqlalchemy import create_engine, text
 
@@ -36,6 +37,25 @@ def seed(database_url, extra_env=None):
     return time.perf_counter() - started
 
 
+@contextmanager
+def postgresql_schema(url):
+    """(database URL, engine options) of a new schema at ``url``, dropped afterwards."""
+    schema = f"consult_bench_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        separator = "&" if "?" in url else "?"
+        yield (
+            f"{url}{separator}options=-csearch_path%3D{schema}",
+            {"connect_args": {"options": f"-csearch_path={schema}"}},
+        )
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
 def main():
     with tempfile.TemporaryDirectory() as folder:
         seconds = seed(f"sqlite:///{folder}/bench.sqlite")
@@ -44,17 +64,9 @@ def main():
     if not url:
         print("postgresql  skipped: TEST_DATABASE_URL is not set")
         return
-    schema = f"consult_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        separator = "&" if "?" in url else "?"
-        seconds = seed(f"{url}{separator}options=-csearch_path%3D{schema}")
+    with postgresql_schema(url) as (schema_url, _options):
+        seconds = seed(schema_url)
         print(f"postgresql  seed-demo --responses {RESPONSES}: {seconds:6.1f} s")
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
 
 
 if __name__ == "__main__":

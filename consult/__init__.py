@@ -95,6 +95,7 @@ def _register_cli(app):
     from .i18n import translate_cli
     from .networks.cli import networks_cli
     from .respond.cli import drafts_cli
+    from .review.cli import responses_cli, results_cli
 
     for command in (
         create_user_command,
@@ -104,5 +105,7 @@ def _register_cli(app):
         rounds_cli,
         blocks_cli,
         drafts_cli,
+        results_cli,
+        responses_cli,
     ):
         app.cli.add_command(command)

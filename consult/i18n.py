@@ -16,7 +16,7 @@ from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 from flask import current_app, g, has_request_context, request, session, url_for
 from flask.cli import AppGroup
-from flask_babel import format_decimal, format_percent, get_locale
+from flask_babel import format_date, format_decimal, format_percent, format_timedelta, get_locale
 from flask_login import current_user
 
 from .config import RTL_LANGUAGES
@@ -93,6 +93,8 @@ def language_context():
         "pick": pick,
         "format_number": format_decimal,
         "format_percent": format_percent,
+        "format_date": format_date,
+        "format_timedelta": format_timedelta,
     }
 
 

@@ -7,9 +7,16 @@ from .conftest import csrf_token
 from .journey import answer_demo_round
 
 
+def section_of(page, heading):
+    """The results of the question whose heading starts with ``heading``."""
+    return re.split(r'<h2><bdi lang="\w+">' + re.escape(heading), page, maxsplit=1)[1].split(
+        "</section>", 1
+    )[0]
+
+
 def figures_of(page, heading):
     """{row label: (count cell, share cell)} of the table under the question ``heading``."""
-    section = page.split(heading, 1)[1].split("</section>", 1)[0]
+    section = section_of(page, heading)
     rows = re.findall(
         r'<th scope="row"><bdi lang="\w+">([^<]+)</bdi></th>\s*'
         r'<td class="number">(.*?)</td><td class="number">(.*?)</td>',
@@ -19,8 +26,8 @@ def figures_of(page, heading):
 
 
 def answered_of(page, heading):
-    section = page.split(heading, 1)[1].split("</section>", 1)[0]
-    return re.search(r"Answered: (.*?) ·", section).group(1)
+    section = section_of(page, heading)
+    return re.sub("<[^>]+>", "", re.search(r"Answered: (.*?)</p>", section).group(1)).strip()
 
 
 def test_reviewer_sees_the_counts_members_submitted(app, client, auth, demo_round):

@@ -1,11 +1,11 @@
 """Counts behind the results pages, each computed by the database (GROUP BY), never by
 loading responses into Python."""
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, literal, or_, select
 
 from ..design.models import Question, Section
 from ..extensions import db
-from ..respond.models import Answer, Response
+from ..respond.models import Answer, Draft, Response
 
 
 def _questions_of(round_id):
@@ -80,3 +80,158 @@ def text_answers(question_id, language=None, limit=500):
     if language:
         query = query.where(Answer.language == language)
     return db.session.execute(query.order_by(Answer.text).limit(limit)).all()
+
+
+# Counts by group: the same counts, split by a grouping (review.groupings). Each function
+# takes a ``Split`` and returns the group value as the last key ("*" when not split).
+
+
+class Split:
+    """How counts are split: by the value of ``groupings.response_groups`` for a grouping,
+    or not at all, when the counts read the answer table alone (its index covers them)."""
+
+    def __init__(self, round_id, response_groups=None):
+        self.round_id = round_id
+        self.groups = response_groups
+
+    @property
+    def value(self):
+        return self.groups.c.value if self.groups is not None else literal("*")
+
+    def of_answers(self, query):
+        query = query.select_from(Answer)
+        if self.groups is None:
+            return query
+        return query.join(self.groups, self.groups.c.response_id == Answer.response_id)
+
+    def group_by(self, *columns):
+        return [*columns, self.groups.c.value] if self.groups is not None else list(columns)
+
+
+def group_totals(split):
+    """{group value: responses}."""
+    if split.groups is None:
+        return {"*": response_count(split.round_id)}
+    rows = db.session.execute(select(split.value, func.count()).group_by(split.value))
+    return dict(rows.all())
+
+
+def answered_counts_by(split, question_ids):
+    """{(question id, group): responses that answered it}."""
+    query = split.of_answers(select(Answer.question_id, split.value, func.count()))
+    rows = db.session.execute(
+        query.where(Answer.question_id.in_(question_ids), Answer.item == 0).group_by(
+            *split.group_by(Answer.question_id)
+        )
+    )
+    return {(question_id, value): count for question_id, value, count in rows}
+
+
+def choice_counts_by(split, question_ids):
+    """{(question id, row id, choice id, group): responses that chose it}."""
+    rows = db.session.execute(choice_counts_statement(split, question_ids))
+    return {tuple(row[:4]): row[4] for row in rows}
+
+
+def choice_counts_statement(split, question_ids):
+    """The query of ``choice_counts_by``, apart so the benchmark can show its plan."""
+    query = split.of_answers(
+        select(Answer.question_id, Answer.row_id, Answer.choice_id, split.value, func.count())
+    )
+    return query.where(
+        Answer.question_id.in_(question_ids), Answer.choice_id.is_not(None)
+    ).group_by(*split.group_by(Answer.question_id, Answer.row_id, Answer.choice_id))
+
+
+def rank_counts_by(split, question_ids):
+    """{(question id, choice id, rank, group): responses that gave the choice that rank}."""
+    query = split.of_answers(
+        select(Answer.question_id, Answer.choice_id, Answer.rank, split.value, func.count())
+    )
+    rows = db.session.execute(
+        query.where(Answer.question_id.in_(question_ids), Answer.rank.is_not(None)).group_by(
+            *split.group_by(Answer.question_id, Answer.choice_id, Answer.rank)
+        )
+    )
+    return {tuple(row[:4]): row[4] for row in rows}
+
+
+def number_counts_by(split, question_ids):
+    """{(question id, number, group): responses that gave it}, for ratings and numbers: the
+    distribution, from which medians and quartiles are read without loading answers."""
+    query = split.of_answers(select(Answer.question_id, Answer.number, split.value, func.count()))
+    rows = db.session.execute(
+        query.where(Answer.question_id.in_(question_ids), Answer.number.is_not(None)).group_by(
+            *split.group_by(Answer.question_id, Answer.number)
+        )
+    )
+    return {tuple(row[:3]): row[3] for row in rows}
+
+
+def asked_counts_by(split, condition_clause):
+    """{group: responses that were shown a question}, for a question shown on a condition;
+    ``condition_clause`` is its condition as SQL over ``Response.id``."""
+    query = (
+        select(split.value, func.count())
+        .select_from(Response)
+        .where(Response.round_id == split.round_id, condition_clause)
+    )
+    if split.groups is not None:
+        query = query.join(split.groups, split.groups.c.response_id == Response.id)
+    rows = db.session.execute(query.group_by(*split.group_by()))
+    return dict(rows.all())
+
+
+def condition_clause(condition, questions_by_code):
+    """A show-when condition (design.conditions) as SQL over ``Response.id``: whether the
+    response's stored answers meet it, as ``conditions.is_met`` decides on the page."""
+    if "all" in condition:
+        return and_(*[condition_clause(c, questions_by_code) for c in condition["all"]])
+    if "any" in condition:
+        return or_(*[condition_clause(c, questions_by_code) for c in condition["any"]])
+    question = questions_by_code[condition["question"]]
+    op, value = condition["op"], condition.get("value")
+    answers = select(Answer.response_id).where(
+        Answer.response_id == Response.id, Answer.question_id == question.id
+    )
+    if op in ("equals", "not_equals", "any_of"):
+        codes = value if isinstance(value, list) else [value]
+        ids = [c.id for c in question.choices if c.code in codes]
+        answers = answers.where(Answer.choice_id.in_(ids))
+    if op in ("not_answered", "not_equals"):
+        return ~answers.exists()
+    return answers.exists()
+
+
+# The dashboard ---------------------------------------------------------------------------------
+
+
+def responses_per_day(round_id):
+    """{submission day: responses}; the page folds days into weeks."""
+    rows = db.session.execute(
+        select(Response.submitted_on, func.count())
+        .where(Response.round_id == round_id)
+        .group_by(Response.submitted_on)
+    )
+    return dict(rows.all())
+
+
+def responses_reaching_sections(round_id):
+    """{section id: responses that answered at least one of its questions}: how far members
+    got, as only whole responses are kept."""
+    reached = (
+        select(Section.id.label("section_id"), Answer.response_id)
+        .join(Question, Question.section_id == Section.id)
+        .join(Answer, Answer.question_id == Question.id)
+        .where(Section.round_id == round_id, Answer.item == 0)
+        .distinct()
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(reached.c.section_id, func.count()).group_by(reached.c.section_id)
+    )
+    return dict(rows.all())
+
+
+def drafts_in_progress(round_id):
+    return db.session.scalar(select(func.count()).where(Draft.round_id == round_id))

@@ -1,124 +1,399 @@
-"""The figures of the results page: the SQL counts of ``queries`` passed through
-``suppression``, question by question."""
+"""The figures of the results pages: the SQL counts of ``queries``, arranged question by
+question into tables of answer × group, passed through ``suppression.protect_table``, and
+read for one group (a filter) or for every group (a breakdown).
+
+Every question is a table whose rows are the values a response can give it, "skipped"
+(shown it, gave no answer) and "not asked" (a condition hid it), so each column adds up to
+the group's responses. A multiple choice is one table for answered / skipped / not asked,
+then one table per choice, chose or not, among those who answered; a matrix is one table per
+row.
+"""
 
 from dataclasses import dataclass, field
 
 from ..i18n import pick
-from ..suppression import COMPLEMENT, Figure, protect_partition, protect_total, with_percent
-from . import queries
+from ..suppression import ALL, COMPLEMENT, Figure, protect_table, protect_total, with_percent
+from . import queries, statistics
+from .groupings import split_for, value_of
 
-NO_ANSWER = "no-answer"
+SKIPPED = "skipped"
+NOT_ASKED = "not-asked"
+ANSWERED = "answered"
+CHOSE, NOT_CHOSEN = "chose", "not-chosen"
 #: Kinds where each answering member gives exactly one of the listed values.
 ONE_VALUE_KINDS = ("single_choice", "scale", "yes_no", "ranking", "rating")
+RATINGS = list(range(11))
 
 
 @dataclass
 class ChoiceRow:
     label: str
-    #: Responses that chose it; for a ranking, that ranked it first.
+    #: Responses that chose it (for a ranking: ranked it first), with its share of those who
+    #: answered.
     count: Figure
+    role: str = "option"
+    #: For a ranking: mean Borda points, when enough members ranked the item.
+    borda: float | None = None
+    #: For a breakdown: {column value: Figure}.
+    by_group: dict = field(default_factory=dict)
+    #: The choice's code (a rating's number), for exports.
+    code: str = ""
+
+
+@dataclass
+class MatrixRow:
+    label: str
+    code: str
+    base: "Base"
+    choices: list
+    declined: list
+    bases_by_group: dict
+
+
+@dataclass
+class Base:
+    """Who a question's figures are out of, in one group."""
+
+    responses: Figure
+    asked: Figure
+    answered: Figure
 
 
 @dataclass
 class QuestionResult:
     question: object
     text: str
-    answered: Figure
-    not_answered: Figure
+    base: Base
     choices: list[ChoiceRow] = field(default_factory=list)
-    #: For a matrix: [(row label, [ChoiceRow])].
+    #: "Prefer not to say", counted apart from the answers it would otherwise dilute.
+    declined: list[ChoiceRow] = field(default_factory=list)
+    #: For a matrix: [MatrixRow], each a distribution of its own.
     rows: list = field(default_factory=list)
+    #: For an agreement scale: the mean point (1 = first) and the share agreeing.
+    mean: float | None = None
+    agreeing: float | None = None
+    #: For a rating or a number: (first quartile, median, third quartile).
+    quartiles: tuple | None = None
+    #: For a breakdown: {column value: Base}.
+    bases_by_group: dict = field(default_factory=dict)
 
 
-def round_results(round_, language):
-    """(responses Figure, [QuestionResult]) for every question of the round that takes an
-    answer."""
-    k = round_.min_cell_size
-    counts = Counts(round_.id)
-    fallback = round_.source_language
-    results = []
-    for question in round_.questions:
-        if question.kind == "info":
-            continue
-        result = _question_result(question, counts, k, language, fallback)
-        results.append(result)
-    return protect_total(counts.responses, k), results
+class RoundFigures:
+    """Every count a page needs for some questions of a round, split by a grouping (or not),
+    each kind of count one query."""
 
+    def __init__(self, round_, questions, grouping=None):
+        self.round = round_
+        self.grouping = grouping
+        self.k = round_.min_cell_size
+        groups = split_for(round_.id, grouping)
+        ids = [question.id for question in questions]
 
-class Counts:
-    """Every count the page needs, each one query for the whole round."""
+        def by_group(counts):
+            result = {}
+            for key, count in counts.items():
+                key = (*key[:-1], value_of(grouping, key[-1]))
+                result[key] = result.get(key, 0) + count
+            return result
 
-    def __init__(self, round_id):
-        self.responses = queries.response_count(round_id)
-        self.answered = queries.answered_counts(round_id)
-        self.chosen = queries.choice_counts(round_id)
-        self.ranked_first = queries.first_rank_counts(round_id)
-        self.ratings = queries.rating_counts(round_id)
-
-
-def _question_result(question, counts, k, language, fallback):
-    n_answered = counts.answered.get(question.id, 0)
-    labels = {c.id: pick(c.label, language, fallback) for c in question.options}
-    result = QuestionResult(
-        question=question,
-        text=pick(question.text, language, fallback),
-        answered=Figure(None, k),
-        not_answered=Figure(None, k),
-    )
-    if question.kind in ONE_VALUE_KINDS:
-        # Each response that answered gave exactly one of these: with "no answer" they make
-        # up every response, one partition.
-        if question.kind == "rating":
-            labels = {n: str(n) for n in range(11)}
-            values = {n: counts.ratings.get((question.id, n), 0) for n in labels}
-        elif question.kind == "ranking":
-            values = {c: counts.ranked_first.get((question.id, c), 0) for c in labels}
+        self.totals = {
+            value_of(grouping, raw): count for raw, count in queries.group_totals(groups).items()
+        }
+        self.answered = by_group(queries.answered_counts_by(groups, ids))
+        self.chosen = by_group(queries.choice_counts_by(groups, ids))
+        self.ranks = by_group(queries.rank_counts_by(groups, ids))
+        self.numbers = by_group(queries.number_counts_by(groups, ids))
+        by_code = {question.code: question for question in round_.questions}
+        self.asked = {}
+        for question in questions:
+            condition = shown_when(question)
+            if condition is not None:
+                clause = queries.condition_clause(condition, by_code)
+                counts = queries.asked_counts_by(groups, clause)
+                self.asked[question.id] = {value_of(grouping, g): c for g, c in counts.items()}
+        if grouping is None:
+            self.axis, self.groups, self.leaves = [ALL], {}, [ALL]
         else:
-            values = {c: counts.chosen.get((question.id, None, c), 0) for c in labels}
-        cells = protect_partition({**values, NO_ANSWER: counts.responses - n_answered}, k)
-        result.not_answered = cells[NO_ANSWER]
-        result.answered = _answered(n_answered, cells[NO_ANSWER], k)
-        result.choices = [
-            ChoiceRow(labels[c], with_percent(cells[c], result.answered)) for c in values
-        ]
-        return result
-    cells = protect_partition({"yes": n_answered, NO_ANSWER: counts.responses - n_answered}, k)
-    result.answered, result.not_answered = cells["yes"], cells[NO_ANSWER]
+            extra = [value for value in self.totals if value not in grouping.values]
+            self.axis = [*grouping.values, *extra]
+            self.groups = grouping.groups
+            grouped = set(grouping.groups.values())
+            self.leaves = [value for value in self.axis if value not in grouped]
+
+    # Tables -----------------------------------------------------------------------------
+
+    def table(self, counts, values, given=None):
+        """Protect {(value, group leaf): count}; returns a function (value, column) →
+        Figure, where value or column may be ``ALL``."""
+        if self.grouping is None:
+            figures = protect_table(
+                {(value,): count for (value, _leaf), count in counts.items()},
+                [values],
+                self.k,
+                given={(v,): f for (v, _column), f in (given or {}).items()},
+            )
+            return lambda value, column: figures[(value,)]
+        figures = protect_table(counts, [values, self.axis], self.k, {1: self.groups}, given)
+        return lambda value, column: figures[(value, column)]
+
+    def columns(self):
+        """Every column of a table: the groups, and ``ALL``."""
+        return [ALL] if self.grouping is None else [*self.axis, ALL]
+
+    def base_counts(self, question, answered_by_leaf):
+        """{(SKIPPED or NOT_ASKED, leaf): count}: the rest of each group's responses."""
+        counts = {}
+        asked = self.asked.get(question.id)
+        for leaf in self.leaves:
+            total = self.totals.get(leaf, 0)
+            shown = total if asked is None else asked.get(leaf, 0)
+            counts[(SKIPPED, leaf)] = shown - answered_by_leaf.get(leaf, 0)
+            if asked is not None:
+                counts[(NOT_ASKED, leaf)] = total - shown
+        return counts
+
+    def rest_values(self, question):
+        return [SKIPPED] if question.id not in self.asked else [SKIPPED, NOT_ASKED]
+
+
+def shown_when(question):
+    """The condition a member must meet to be shown the question: its section's and its
+    own together."""
+    conditions = [c for c in (question.section.condition, question.condition) if c]
+    if not conditions:
+        return None
+    return conditions[0] if len(conditions) == 1 else {"all": conditions}
+
+
+def question_results(round_, language, questions=None, grouping=None, column=ALL):
+    """[QuestionResult] for the questions (default: every question that takes an answer),
+    read for one column of the grouping: a group, or ``ALL``. With a grouping, each row
+    also holds its figure in every column (a breakdown)."""
+    questions = questions or [q for q in round_.questions if q.kind != "info"]
+    figures = RoundFigures(round_, questions, grouping)
+    return [
+        _question_result(figures, question, language, column) for question in questions
+    ], figures
+
+
+def responses_figure(figures, column=ALL):
+    """The responses of one column, as the margin of every question's table protects it."""
+    if figures.grouping is None:
+        return protect_total(figures.totals.get(ALL, 0), figures.k)
+    table = protect_table(
+        {(leaf,): figures.totals.get(leaf, 0) for leaf in figures.leaves},
+        [figures.axis],
+        figures.k,
+        {0: figures.groups},
+    )
+    return table[(column,)]
+
+
+def _question_result(figures, question, language, column):
+    fallback = figures.round.source_language
+    text = pick(question.text, language, fallback)
+    if question.kind in ONE_VALUE_KINDS:
+        return _one_value_result(figures, question, text, language, column)
     if question.kind == "multiple_choice":
-        result.choices = [
-            ChoiceRow(
-                label,
-                with_percent(
-                    _chose(counts.chosen.get((question.id, None, c), 0), result.answered, k),
-                    result.answered,
-                ),
-            )
-            for c, label in labels.items()
-        ]
-    elif question.kind == "matrix":
-        for row in question.rows:
-            # Those who rated this row, spread over the scale: one partition per row.
-            values = {c: counts.chosen.get((question.id, row.id, c), 0) for c in labels}
-            row_cells = protect_partition(values, k)
-            base = protect_total(sum(values.values()), k)
-            result.rows.append(
-                (
-                    pick(row.label, language, fallback),
-                    [ChoiceRow(labels[c], with_percent(row_cells[c], base)) for c in values],
-                )
-            )
+        return _multiple_choice_result(figures, question, text, language, column)
+    if question.kind == "matrix":
+        return _matrix_result(figures, question, text, language, column)
+    return _answered_only_result(figures, question, text, column)
+
+
+def _labels(question, language, fallback):
+    return {c.id: pick(c.label, language, fallback) for c in question.options}
+
+
+def _one_value_result(figures, question, text, language, column):
+    """Single choice, scale, yes/no, rating and ranking (its first places): each answer is
+    one value."""
+    fallback = figures.round.source_language
+    if question.kind == "rating":
+        labels = {n: str(n) for n in RATINGS}
+        codes = {}
+        counts = {
+            (int(number), leaf): count
+            for (qid, number, leaf), count in figures.numbers.items()
+            if qid == question.id
+        }
+        roles = {}
+    else:
+        labels = _labels(question, language, fallback)
+        roles = {c.id: c.role for c in question.options}
+        codes = {c.id: c.code for c in question.options}
+        if question.kind == "ranking":
+            source = {
+                (choice, leaf): count
+                for (qid, choice, rank, leaf), count in figures.ranks.items()
+                if qid == question.id and rank == 1
+            }
+        else:
+            source = {
+                (choice, leaf): count
+                for (qid, row, choice, leaf), count in figures.chosen.items()
+                if qid == question.id and row is None
+            }
+        counts = {key: count for key, count in source.items() if key[0] in labels}
+    answered = {leaf: c for (qid, leaf), c in figures.answered.items() if qid == question.id}
+    counts.update(figures.base_counts(question, answered))
+    values = [*labels, *figures.rest_values(question)]
+    cell = figures.table(counts, values)
+    bases = {g: _base(figures, cell, question, g) for g in figures.columns()}
+    result = QuestionResult(question, text, bases[column], bases_by_group=bases)
+    for value, label in labels.items():
+        row = ChoiceRow(label, with_percent(cell(value, column), result.base.answered))
+        row.role = roles.get(value, "option")
+        row.code = codes.get(value, str(value))
+        row.by_group = {g: with_percent(cell(value, g), bases[g].answered) for g in bases}
+        if question.kind == "ranking":
+            row.borda = _borda(figures, question, value, len(labels), result.base, column)
+        (result.declined if row.role == "prefer_not" else result.choices).append(row)
+    if question.kind == "scale":
+        _scale_statistics(result, [v for v in labels if roles[v] == "option"], cell, column)
+    elif question.kind == "rating":
+        _number_statistics(figures, result, question, column)
     return result
 
 
-def _answered(n_answered, no_answer, k):
-    """Responses less "no answer": shown only when "no answer" is, or it would give it away."""
-    if no_answer.shown:
-        return protect_total(n_answered, k)
+def _base(figures, cell, question, column, counts_answered=False):
+    """Responses, asked (responses less "not asked") and answered (the table's own count
+    when it has one, else asked less "skipped"): each shown only when what it is worked out
+    from is shown."""
+    responses = cell(ALL, column)
+    if question.id in figures.asked:
+        asked = _difference(responses, cell(NOT_ASKED, column), figures.k)
+    else:
+        asked = responses
+    if counts_answered:
+        return Base(responses, asked, cell(ANSWERED, column))
+    return Base(responses, asked, _difference(asked, cell(SKIPPED, column), figures.k))
+
+
+def _difference(whole, part, k):
+    if whole.shown and part.shown:
+        return Figure(whole.value - part.value, k)
     return Figure(None, k, COMPLEMENT)
 
 
-def _chose(count, base, k):
-    """Those who answered split in two, chose it or not: both sides are protected."""
-    if base.shown:
-        return protect_partition({"chose": count, "not": base.value - count}, k)["chose"]
-    return protect_total(count, k)
+def _scale_statistics(result, points, cell, column):
+    """Mean and share agreeing, only when every point is shown: a mean over hidden counts
+    and the shown ones is an equation the hidden ones could be solved from."""
+    figures = [cell(point, column) for point in points]
+    if not all(f.shown for f in figures) or sum(f.value for f in figures) < figures[0].threshold:
+        return
+    counts = [f.value for f in figures]
+    result.mean = statistics.mean_position(counts)
+    result.agreeing = statistics.share_agreeing(counts)
+
+
+def _column_distribution(figures, question, column):
+    """{number: count} of the column (a group adds up its members)."""
+    distribution = {}
+    for (qid, number, leaf), count in figures.numbers.items():
+        if qid == question.id and _in_column(figures, leaf, column):
+            distribution[number] = distribution.get(number, 0) + count
+    return distribution
+
+
+def _in_column(figures, leaf, column):
+    return column is ALL or leaf == column or figures.groups.get(leaf) == column
+
+
+def _number_statistics(figures, result, question, column):
+    """Quartiles and median, from at least k answers that are shown as a count."""
+    answered = result.base.answered
+    if answered.shown and answered.value >= figures.k:
+        result.quartiles = statistics.quartiles(_column_distribution(figures, question, column))
+
+
+def _borda(figures, question, choice, choices, base, column):
+    """Mean Borda points of one item, when at least k members ranked it and those who
+    answered are shown."""
+    ranks = {}
+    for (qid, item, rank, leaf), count in figures.ranks.items():
+        if qid == question.id and item == choice and _in_column(figures, leaf, column):
+            ranks[rank] = ranks.get(rank, 0) + count
+    if not base.answered.shown or sum(ranks.values()) < figures.k:
+        return None
+    return statistics.borda_score(ranks, question.rank_count or choices, base.answered.value)
+
+
+def _multiple_choice_result(figures, question, text, language, column):
+    """Answered / skipped / not asked; then each choice, chosen or not among those who
+    answered, protected within the answered figure it is a share of."""
+    answered_cell = _answered_table(figures, question)
+    bases = {g: _base(figures, answered_cell, question, g, True) for g in figures.columns()}
+    result = QuestionResult(question, text, bases[column], bases_by_group=bases)
+    given = {(ALL, g): base.answered for g, base in result.bases_by_group.items()}
+    answered = {leaf: c for (qid, leaf), c in figures.answered.items() if qid == question.id}
+    for choice in question.options:
+        counts = {}
+        for leaf in figures.leaves:
+            chose = figures.chosen.get((question.id, None, choice.id, leaf), 0)
+            counts[(CHOSE, leaf)] = chose
+            counts[(NOT_CHOSEN, leaf)] = answered.get(leaf, 0) - chose
+        cell = figures.table(counts, [CHOSE, NOT_CHOSEN], given)
+        row = ChoiceRow(
+            pick(choice.label, language, figures.round.source_language),
+            with_percent(cell(CHOSE, column), result.base.answered),
+            role=choice.role,
+            code=choice.code,
+        )
+        row.by_group = {
+            g: with_percent(cell(CHOSE, g), result.bases_by_group[g].answered)
+            for g in figures.columns()
+        }
+        (result.declined if choice.role == "prefer_not" else result.choices).append(row)
+    return result
+
+
+def _answered_table(figures, question):
+    """Answered / skipped / not asked, by group."""
+    answered = {leaf: c for (qid, leaf), c in figures.answered.items() if qid == question.id}
+    counts = {(ANSWERED, leaf): count for leaf, count in answered.items()}
+    counts.update(figures.base_counts(question, answered))
+    return figures.table(counts, [ANSWERED, *figures.rest_values(question)])
+
+
+def _matrix_result(figures, question, text, language, column):
+    """One table per row: the points of the scale, skipped (the row), not asked."""
+    fallback = figures.round.source_language
+    labels = _labels(question, language, fallback)
+    roles = {c.id: c.role for c in question.options}
+    codes = {c.id: c.code for c in question.options}
+    answered_cell = _answered_table(figures, question)
+    result = QuestionResult(question, text, _base(figures, answered_cell, question, column, True))
+    for row_choice in question.rows:
+        counts, rated = {}, {}
+        for (qid, row, choice, leaf), count in figures.chosen.items():
+            if qid == question.id and row == row_choice.id and choice in labels:
+                counts[(choice, leaf)] = count
+                rated[leaf] = rated.get(leaf, 0) + count
+        counts.update(figures.base_counts(question, rated))
+        cell = figures.table(counts, [*labels, *figures.rest_values(question)])
+        bases = {g: _base(figures, cell, question, g) for g in figures.columns()}
+        base = bases[column]
+        choices, declined = [], []
+        for value, label in labels.items():
+            row = ChoiceRow(
+                label,
+                with_percent(cell(value, column), base.answered),
+                roles[value],
+                code=codes[value],
+            )
+            row.by_group = {g: with_percent(cell(value, g), bases[g].answered) for g in bases}
+            (declined if row.role == "prefer_not" else choices).append(row)
+        label = pick(row_choice.label, language, fallback)
+        result.rows.append(MatrixRow(label, row_choice.code, base, choices, declined, bases))
+    return result
+
+
+def _answered_only_result(figures, question, text, column):
+    """Numbers and texts: who answered, and for numbers their quartiles."""
+    cell = _answered_table(figures, question)
+    bases = {g: _base(figures, cell, question, g, True) for g in figures.columns()}
+    result = QuestionResult(question, text, bases[column], bases_by_group=bases)
+    if question.kind == "number":
+        _number_statistics(figures, result, question, column)
+    return result

@@ -1,26 +1,132 @@
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, Response, abort, render_template, request
+from flask_babel import format_date
+from flask_babel import gettext as _
 
 from ..design.access import load_round
-from ..i18n import current_language
-from . import queries
+from ..design.models import TEXT_KINDS
+from ..forms import ButtonForm
+from ..i18n import current_language, text_direction
+from ..suppression import ALL
+from . import charts, exports, queries
 from .access import reviewers_only
-from .results import round_results
+from .dashboard import round_dashboard
+from .groupings import available_groupings, grouping_by_key
+from .operations import record_response_export
+from .results import question_results, responses_figure
 
 bp = Blueprint("review", __name__, template_folder="templates")
+
+
+def _filter(round_, language):
+    """(grouping, column) named by ``?only=<grouping key>:<value>``, or (None, ALL)."""
+    key, _sep, token = request.args.get("only", "").rpartition(":")
+    grouping = grouping_by_key(round_, key, language)
+    column = grouping.value_for(token) if grouping else None
+    if column is None:
+        return None, ALL
+    return grouping, column
+
+
+def _context(round_, language, grouping, column):
+    return {
+        "round": round_,
+        "language": language,
+        "groupings": available_groupings(round_, language),
+        "grouping": grouping,
+        "column": column,
+        "only": f"{grouping.key}:{column}" if grouping and column is not ALL else "",
+        "question_chart": lambda result: question_chart(result, text_direction(language)),
+        "has_written_answers": has_written_answers,
+    }
 
 
 @bp.route("/staff/rounds/<slug>/results")
 @reviewers_only
 def results(slug):
+    """Every question's results, for everyone or for one group (a filter)."""
     round_ = load_round(slug)
     language = round_.content_language(current_language())
-    responses, questions = round_results(round_, language)
+    grouping, column = _filter(round_, language)
+    results, figures = question_results(round_, language, grouping=grouping, column=column)
+    responses = responses_figure(figures, column)
     return render_template(
         "review/results.html",
-        round=round_,
-        language=language,
         responses=responses,
-        questions=questions,
+        too_few=not responses.shown or responses.value < round_.min_cell_size,
+        questions=results,
+        **_context(round_, language, grouping, column),
+    )
+
+
+@bp.route("/staff/rounds/<slug>/dashboard")
+@reviewers_only
+def dashboard(slug):
+    """Who has answered so far: per week, network, region and language, how far they got,
+    and the time the round has left."""
+    round_ = load_round(slug)
+    language = round_.content_language(current_language())
+    board = round_dashboard(round_, language)
+    weeks = [
+        charts.Bar(format_date(monday, format="d MMM"), figure) for monday, figure in board.weeks
+    ]
+    chart = charts.column_chart(
+        "chart-weeks",
+        _("Responses per week"),
+        _(
+            "Column chart of the responses submitted each week, from the first week with a "
+            "response. The same figures are in the table."
+        ),
+        weeks,
+        rtl=text_direction(language) == "rtl",
+    )
+    return render_template(
+        "review/dashboard.html", round=round_, language=language, board=board, chart=chart
+    )
+
+
+@bp.route("/staff/rounds/<slug>/results/<code>")
+@reviewers_only
+def question(slug, code):
+    """One question: its results for everyone or one group, or broken down by a grouping
+    (``?by=``) into a table with a column per group."""
+    round_ = load_round(slug)
+    language = round_.content_language(current_language())
+    question = next((q for q in round_.questions if q.code == code and q.kind != "info"), None)
+    if question is None:
+        abort(404)
+    breakdown = grouping_by_key(round_, request.args.get("by"), language)
+    grouping, column = (breakdown, ALL) if breakdown else _filter(round_, language)
+    (result,), figures = question_results(round_, language, [question], grouping, column)
+    responses = responses_figure(figures, column)
+    return render_template(
+        "review/question.html",
+        result=result,
+        breakdown=breakdown,
+        responses=responses,
+        too_few=not responses.shown or responses.value < round_.min_cell_size,
+        **_context(round_, language, grouping, column),
+    )
+
+
+def has_written_answers(question):
+    """Text questions, and choice questions with an "other, please specify"."""
+    return question.kind in TEXT_KINDS or any(c.role == "other" for c in question.choices)
+
+
+def question_chart(result, direction):
+    """The bar chart of a question's answers in one group, or None when it has none."""
+    if not result.choices:
+        return None
+    bars = [charts.Bar(row.label, row.count) for row in result.choices + result.declined]
+    return charts.bar_chart(
+        f"chart-{result.question.code}",
+        result.text,
+        _(
+            "Bar chart of the share of those who answered who gave each answer. "
+            "The same figures are in the table."
+        ),
+        bars,
+        rtl=direction == "rtl",
     )
 
 
@@ -31,7 +137,7 @@ def texts(slug, code):
     A group of fewer than k answers is not shown."""
     round_ = load_round(slug)
     question = next((q for q in round_.questions if q.code == code), None)
-    if question is None or question.kind not in ("short_text", "long_text"):
+    if question is None or not has_written_answers(question):
         abort(404)
     counts = queries.text_language_counts(question.id)
     language = request.args.get("in")
@@ -48,3 +154,55 @@ def texts(slug, code):
         shown=shown,
         content_language=round_.content_language(current_language()),
     )
+
+
+MIMETYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@bp.route("/staff/rounds/<slug>/results.<format_>")
+@reviewers_only
+def export_results(slug, format_):
+    """The aggregated figures, suppression applied, broken down by ``?by=`` if given."""
+    round_ = load_round(slug)
+    if format_ not in MIMETYPES:
+        abort(404)
+    language = round_.content_language(current_language())
+    grouping = grouping_by_key(round_, request.args.get("by"), language)
+    rows = exports.aggregate_rows(round_, language, grouping)
+    name = f"{round_.slug}-results" + (f"-by-{grouping.key.replace(':', '-')}" if grouping else "")
+    return _download(rows, None, format_, name, _("Results"))
+
+
+@bp.route("/staff/rounds/<slug>/responses.<format_>", methods=["POST"])
+@reviewers_only
+def export_responses(slug, format_):
+    """The anonymised responses, one row per response, with the codebook: recorded in the
+    audit log."""
+    round_ = load_round(slug)
+    if format_ not in MIMETYPES or not ButtonForm().validate_on_submit():
+        abort(400 if format_ in MIMETYPES else 404)
+    language = request.form.get("language")
+    language = language if language in round_.languages else round_.source_language
+    record_response_export(round_, format_)
+    return _download(
+        exports.response_rows(round_),
+        exports.codebook_rows(round_, language),
+        format_,
+        f"{round_.slug}-responses",
+        _("Responses"),
+    )
+
+
+def _download(rows, codebook, format_, name, title):
+    headers = {"Content-Disposition": f'attachment; filename="{name}.{format_}"'}
+    if format_ == "csv":
+        # The codebook of a CSV export is the XLSX's second sheet, or the command line's
+        # --codebook file: one CSV holds one table.
+        body = exports.file_chunks(exports.csv_file(rows))
+    else:
+        sheets = [(title, rows)] + ([(_("Codebook"), codebook)] if codebook else [])
+        body = exports.file_chunks(exports.xlsx_file(sheets))
+    return Response(body, mimetype=MIMETYPES[format_], headers=headers)

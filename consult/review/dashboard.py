@@ -1,0 +1,93 @@
+"""The round dashboard: how many answered, when, through which network, in which language,
+how far they got, and how long the round has left. Every figure passes through suppression.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from ..design.models import utcnow
+from ..i18n import pick
+from ..suppression import protect_partition, protect_table, protect_total
+from . import queries
+from .groupings import language_grouping, network_grouping, split_for, value_of
+
+
+@dataclass
+class Dashboard:
+    responses: object
+    #: [(first day of the ISO week, Figure)]
+    weeks: list
+    #: [(label, Figure, is a group of others)]
+    networks: list
+    languages: list
+    #: [(section title, Figure)]
+    sections: list
+    drafts: object
+    #: A timedelta until the round closes, or None.
+    time_left: object
+
+
+def round_dashboard(round_, language):
+    k = round_.min_cell_size
+    total = queries.response_count(round_.id)
+    return Dashboard(
+        responses=protect_total(total, k),
+        weeks=_weeks(round_, k),
+        networks=_grouped(round_, network_grouping(round_, "network"), k),
+        languages=_grouped(round_, language_grouping(round_), k),
+        sections=_sections(round_, language, total, k),
+        drafts=protect_total(queries.drafts_in_progress(round_.id), k),
+        time_left=_time_left(round_),
+    )
+
+
+def _weeks(round_, k):
+    """Responses per ISO week (Monday first), every week from the first to the last."""
+    per_week = {}
+    for day, count in queries.responses_per_day(round_.id).items():
+        monday = day - timedelta(days=day.weekday())
+        per_week[monday] = per_week.get(monday, 0) + count
+    if not per_week:
+        return []
+    monday, last = min(per_week), max(per_week)
+    while monday < last:
+        monday += timedelta(weeks=1)
+        per_week.setdefault(monday, 0)
+    figures = protect_partition(dict(sorted(per_week.items())), k)
+    return list(figures.items())
+
+
+def _grouped(round_, grouping, k):
+    """The responses per group, protected exactly as the margin of every breakdown by the
+    same grouping, so no two pages disagree on what they hide."""
+    counts = {}
+    for raw, count in queries.group_totals(split_for(round_.id, grouping)).items():
+        value = value_of(grouping, raw)
+        counts[(value,)] = counts.get((value,), 0) + count
+    values = [*grouping.values, *(v for (v,) in counts if v not in grouping.values)]
+    figures = protect_table(counts, [values], k, {0: grouping.groups})
+    grouped = set(grouping.groups.values())
+    return [
+        (grouping.labels.get(value, str(value)), figures[(value,)], value in grouped)
+        for value in values
+    ]
+
+
+def _sections(round_, language, total, k):
+    reached = queries.responses_reaching_sections(round_.id)
+    return [
+        (
+            pick(section.title, language, round_.source_language),
+            protect_partition(
+                {"reached": reached.get(section.id, 0), "not": total - reached.get(section.id, 0)},
+                k,
+            )["reached"],
+        )
+        for section in round_.sections
+    ]
+
+
+def _time_left(round_):
+    if round_.closes_at is None or round_.effective_status != "open":
+        return None
+    return round_.closes_at - utcnow()
