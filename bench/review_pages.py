@@ -23,11 +23,11 @@ from sqlalchemy import select, text  # noqa: E402
 from bench.seed_demo import postgresql_schema, seed  # noqa: E402
 from consult import create_app  # noqa: E402
 from consult.accounts.operations import create_user  # noqa: E402
-from consult.design.models import Round  # noqa: E402
+from consult.design.models import CHOICE_KINDS, NUMBER_KINDS, Round  # noqa: E402
 from consult.extensions import db  # noqa: E402
 from consult.review import queries  # noqa: E402
 from consult.review.groupings import grouping_by_key, split_for  # noqa: E402
-from consult.review.results import shown_when  # noqa: E402
+from consult.review.results import ANSWERED_APART, shown_when  # noqa: E402
 
 ARGUMENTS = [a for a in sys.argv[1:] if not a.startswith("--")]
 RESPONSES = int(ARGUMENTS[0]) if ARGUMENTS else 100_000
@@ -51,15 +51,25 @@ def bare_counts(round_, question_codes, grouping_key):
     grouping = grouping_by_key(round_, grouping_key, round_.source_language)
     groups = split_for(round_.id, grouping)
     questions = [q for q in round_.questions if q.code in question_codes]
-    ids = [q.id for q in questions]
     by_code = {q.code: q for q in round_.questions}
+
+    # The same counts, for the same questions, as results.RoundFigures asks for.
+    choosing = [q.id for q in questions if q.kind in CHOICE_KINDS and q.kind != "ranking"]
+    ranking = [q.id for q in questions if q.kind == "ranking"]
+    numbering = [q.id for q in questions if q.kind in NUMBER_KINDS]
+
+    answering = [q.id for q in questions if q.kind in ANSWERED_APART]
 
     def run():
         queries.group_totals(groups)
-        queries.answered_counts_by(groups, ids)
-        queries.choice_counts_by(groups, ids)
-        queries.rank_counts_by(groups, ids)
-        queries.number_counts_by(groups, ids)
+        if answering:
+            queries.answered_counts_by(groups, answering)
+        if choosing:
+            queries.choice_counts_by(groups, choosing)
+        if ranking:
+            queries.rank_counts_by(groups, ranking)
+        if numbering:
+            queries.number_counts_by(groups, numbering)
         for question in questions:
             condition = shown_when(question)
             if condition is not None:
@@ -78,7 +88,7 @@ def dashboard_counts(round_):
         queries.responses_per_day(round_.id)
         queries.group_totals(split_for(round_.id, network))
         queries.group_totals(split_for(round_.id, language))
-        queries.responses_reaching_sections(round_.id)
+        queries.responses_by_furthest_page(round_.id)
         queries.drafts_in_progress(round_.id)
 
     return run
@@ -213,7 +223,10 @@ def main():
     if PLANS:
         header = (
             "# Query plans\n\nWritten by `bench/review_pages.py --plans`, with "
-            f"{RESPONSES} demo responses.\n\n"
+            f"{RESPONSES} demo responses. The counts of one question read the covering "
+            "index (question_id, choice_id, row_id, rank) of the answer table; split by "
+            "network they join each answer to its response by primary key (SQLite) or "
+            "by a hash join (PostgreSQL). Figures in the README.\n\n"
         )
         Path(PLANS).write_text(header + "\n".join(plans))
 

@@ -118,6 +118,7 @@ def create_statistics_round():
             network_id=networks["EuroNPUD"] if i < 20 else networks["NAPUD"] if i < 35 else None,
             language="en" if i % 2 == 0 else "fr",
             submitted_on=FIRST_DAY + timedelta(days=i // 4),
+            furthest_page=0,
         )
         rows = []
 

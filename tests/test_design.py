@@ -614,3 +614,27 @@ def test_shuffled_choices_keep_other_and_prefer_not_last_and_stay_put_for_a_memb
         assert labels[-2:] == ["Other", "Rather not"]
         orders.add(tuple(labels))
     assert len(orders) > 1
+
+
+def test_only_an_admin_sets_the_smallest_group_shown(app, client, auth):
+    """k protects members: a designer sees it read-only and cannot change it, even with a
+    hand-made form; an admin can, never below 3."""
+    auth.login("designer")
+    builder = Builder(app, client)
+    slug = builder.new_round()
+    settings = f"/staff/rounds/{slug}/settings"
+    page = client.get(settings).text
+    assert re.search(r'<input[^>]*id="min_cell_size"[^>]*readonly', page)
+    assert "Set by an admin." in page
+    fields = {"title": "A small round", "languages": "en", "access_mode": "public"}
+    response = builder.post(settings, min_cell_size="3", **fields)
+    assert response.status_code == 302
+    assert builder.round(slug).min_cell_size == 5
+    auth.logout()
+    auth.login("admin")
+    builder = Builder(app, client)
+    assert builder.post(settings, min_cell_size="3", **fields).status_code == 302
+    assert builder.round(slug).min_cell_size == 3
+    page = builder.post(settings, min_cell_size="2", **fields)
+    assert page.status_code == 200 and 'aria-invalid="true"' in page.text
+    assert builder.round(slug).min_cell_size == 3

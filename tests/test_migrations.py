@@ -26,6 +26,7 @@ TABLES = {
     "translator_assignment",
     "network_code",
     "invitation_code",
+    "reach_target",
 }
 
 

@@ -20,7 +20,16 @@ DISTINCTIVE_BROWSER = "Mozilla/5.0 (consult-anonymity-probe 4242)"
 def test_response_table_has_no_column_for_a_person_device_or_time(app):
     with app.app_context():
         columns = {c["name"] for c in inspect(db.engine).get_columns("response")}
-    assert columns == {"id", "round_id", "network_id", "language", "submitted_on"}
+    # furthest_page is the position of the last page answered (0 to the number of pages):
+    # it says how far the questionnaire went, nothing about who, where from or when.
+    assert columns == {
+        "id",
+        "round_id",
+        "network_id",
+        "language",
+        "submitted_on",
+        "furthest_page",
+    }
 
 
 def test_nothing_about_the_members_request_is_stored(app, client, demo_round):

@@ -13,6 +13,7 @@ from consult.review.groupings import grouping_by_key
 from consult.review.results import question_results, responses_figure
 from consult.suppression import ALL, COMPLEMENT, SMALL
 
+from .conftest import csrf_token, set_status
 from .statistics_round import SLUG, create_statistics_round
 
 
@@ -271,3 +272,136 @@ def test_the_dashboard_hides_a_small_week_and_says_when_the_round_closes(
         '<th scope="row">Nov 16, 2026</th><td class="number">'
         '<span class="hidden-figure">fewer than 5</span></td>' in text
     )
+
+
+def test_two_rounds_side_by_side(app, client, auth, statistics_round):
+    """A copy keeps the question codes: the comparison matches questions and answers by
+    code, each round protected on its own."""
+    import uuid
+
+    from consult.design.operations import copy_round
+    from consult.respond.models import Answer, Response
+
+    with app.app_context():
+        original = db.session.scalar(select(Round).where(Round.slug == SLUG))
+        copy = copy_round(original, "statistics-2028")
+        copy.status = "open"
+        agree = next(q for q in copy.questions if q.code == "agree")
+        chosen = next(c.id for c in agree.choices if c.code == "agree")
+        for number in range(10):
+            db.session.add(
+                Response(
+                    id=uuid.UUID(int=1000 + number),
+                    round_id=copy.id,
+                    language="en",
+                    submitted_on=original.created_at.date(),
+                    answers=[Answer(question_id=agree.id, item=0, choice_id=chosen)],
+                )
+            )
+        db.session.commit()
+    auth.login("reviewer")
+    page = client.get("/staff/rounds/statistics-2028/compare")
+    assert '<option value="statistics-round"' in page.text
+    text = re.sub(
+        r"\s+", " ", client.get("/staff/rounds/statistics-2028/compare?with=" + SLUG).text
+    )
+    section = text.split("Question agree", 1)[1].split("</section>", 1)[0]
+    # Agree: 10 of 10 here, 12 of 40 (30%) in the first round: +70 points.
+    assert re.search(
+        r'Agree</bdi></th> <td class="number">10<br><span class="meta">100%</span></td> '
+        r'<td class="number">12<br><span class="meta">30%</span></td> '
+        r'<td class="number">\+70</td>',
+        section,
+    )
+    # Strongly disagree: 0 here; 5 there.
+    assert re.search(r'Strongly disagree</bdi></th> <td class="number">0<br>', section)
+    # Gender was not answered in the copy: fewer than 5 can never be compared.
+    assert "Question pick" in text
+
+
+def test_reach_against_targets_on_the_dashboard(app, client, auth, statistics_round):
+    """The secretariat sets targets per network, language and answer ("women"); the
+    dashboard shows progress, with suppression."""
+    with app.app_context():
+        round_ = db.session.scalar(select(Round).where(Round.slug == SLUG))
+        woman = next(c.id for q in round_.questions for c in q.choices if c.code == "woman")
+        other = next(c.id for q in round_.questions for c in q.choices if c.code == "other")
+    europe = network_id(app, "EuroNPUD")
+    auth.login("designer")
+    form = client.get(f"/staff/rounds/{SLUG}/reach").text
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', form).group(1)
+    response = client.post(
+        f"/staff/rounds/{SLUG}/reach",
+        data={
+            "csrf_token": token,
+            f"target:network:{europe}": "40",
+            "target:language:fr": "20",
+            f"target:q:gender:{woman}": "30",
+            f"target:q:gender:{other}": "10",
+        },
+    )
+    assert response.status_code == 302
+    refused = client.post(
+        f"/staff/rounds/{SLUG}/reach",
+        data={"csrf_token": token, "target:language:fr": "many"},
+    )
+    assert refused.status_code == 400 and "A target must be a whole number" in refused.text
+    auth.logout()
+    auth.login("reviewer")
+    text = re.sub(r"\s+", " ", client.get(f"/staff/rounds/{SLUG}/dashboard").text)
+    reach = text.split("<h2>Reach</h2>", 1)[1].split("</section>", 1)[0]
+    rows = re.findall(
+        r'<th scope="row"><bdi>([^<]+)</bdi></th><td class="number">(.*?)</td>'
+        r'<td class="number">(\d+)</td> <td class="number">([^<]+)</td>',
+        reach,
+    )
+    assert rows == [
+        ("Network: EuroNPUD", "20", "40", "50%"),
+        ("Language of the answers: Français", "20", "20", "100%"),
+        ("Question gender: Woman", "15", "30", "50%"),
+        # Two gave "other": too few to show, so no progress either.
+        ("Question gender: Other", '<span class="hidden-figure">fewer than 5</span>', "10", "–"),
+    ]
+    assert 'class="behind"' not in reach.split("Woman")[0]
+
+
+def test_members_see_published_results_only_after_the_round_closes(
+    app, client, auth, statistics_round
+):
+    auth.login("designer")
+    token = csrf_token(client.get(f"/staff/rounds/{SLUG}/publish").text)
+    client.post(
+        f"/staff/rounds/{SLUG}/publish",
+        data={"csrf_token": token, "publish": "yes", "code": ["agree", "gender", "nonsense"]},
+    )
+    with app.app_context():
+        round_ = db.session.scalar(select(Round).where(Round.slug == SLUG))
+        assert round_.published_questions == ["agree", "gender"]
+    auth.logout()
+    # Open: nothing to see yet.
+    assert client.get(f"/c/{SLUG}/results").status_code == 404
+    set_status(app, SLUG, "closed")
+    page = client.get(f"/c/{SLUG}/results?lang=fr")
+    assert page.status_code == 200
+    text = page.text
+    assert "Question agree (fr)" in text and "Question pick" not in text
+    assert '<td class="number"><span class="hidden-figure">' in text  # gender's small cells
+    assert 'role="img"' in text  # the chart, beside its table
+    # Turned off again: gone.
+    auth.login("designer")
+    token = csrf_token(client.get(f"/staff/rounds/{SLUG}/publish").text)
+    client.post(f"/staff/rounds/{SLUG}/publish", data={"csrf_token": token, "code": ["agree"]})
+    auth.logout()
+    assert client.get(f"/c/{SLUG}/results").status_code == 404
+
+
+def test_a_filter_by_a_ticked_option_of_a_multiple_choice(app, statistics_round):
+    """ "People who ticked B": responses 0 to 19, who all placed themselves at the
+    disagreeing end of the scale."""
+    results, responses = results_for(app, "q:pick:b", "ticked")
+    assert responses.value == 20
+    assert list(counts(results["agree"]).values()) == [5, 5, 10, 0, 0]
+    assert results["agree"].mean == pytest.approx((5 + 10 + 30) / 20)
+    others, responses = results_for(app, "q:pick:b", "not-ticked")
+    assert responses.value == 20
+    assert list(counts(others["agree"]).values()) == [0, 0, 0, 12, 8]

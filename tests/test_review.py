@@ -115,3 +115,20 @@ def test_written_answers_keep_their_language_and_small_groups_stay_hidden(
     assert "Fewer than 5 answers in this group" in arabic
     every = client.get("/staff/rounds/priorities-2027/results/one_change/texts").text
     assert every.split('<ul class="texts">')[1].count("<li>") == 7
+
+
+def test_a_response_keeps_how_far_the_member_got(app, client, demo_round):
+    """The dashboard's "how far members got" reads one small number per response."""
+    from sqlalchemy import select
+
+    from consult.design.models import Round
+    from consult.extensions import db
+    from consult.respond.models import Response
+
+    answer_demo_round(app, client)
+    with app.app_context():
+        round_ = db.session.scalar(select(Round).where(Round.slug == demo_round))
+        response = db.session.scalar(select(Response))
+        # The journey answers the first three pages and leaves the last, optional one empty.
+        assert response.furthest_page == round_.sections[2].position
+        assert response.furthest_page < round_.sections[3].position

@@ -5,7 +5,7 @@ import secrets
 import uuid
 from datetime import timedelta
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 
 from ..accounts.models import ROLES, User
 from ..accounts.operations import create_user
@@ -92,13 +92,20 @@ def add_synthetic_responses(round_, count, seed=2027):
                     "submitted_on": first_day + timedelta(days=rng.randrange(30)),
                 }
             )
-            chosen = {}
+            chosen, pages = {}, []
             for question_plan in plan:
                 rows = _synthetic_answers(rng, response_id, language, question_plan, chosen)
                 answers.extend(rows)
+                if rows:
+                    pages.append(question_plan[0].section.position)
+            responses[-1]["furthest_page"] = max(pages, default=None)
         _bulk_insert(Response.__table__, responses)
         _bulk_insert(Answer.__table__, answers)
         db.session.commit()
+    # Statistics for the query planner after a bulk load, as autovacuum (PostgreSQL) would
+    # gather later and SQLite never does by itself: the results' joins depend on them.
+    db.session.execute(text("ANALYZE"))
+    db.session.commit()
 
 
 def _bulk_insert(table, rows):

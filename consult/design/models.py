@@ -78,6 +78,10 @@ class Round(db.Model):
     #: {language: {text key: fingerprint of the source a translation was made from}}, so a
     #: translation whose source changed since is marked (translate.texts).
     translated_from: Mapped[dict] = mapped_column(MutableDict.as_mutable(JSON), default=dict)
+    #: "You said, we did": after the round closes, members may see the aggregated results
+    #: of the questions listed here, small groups hidden. Off unless the secretariat says so.
+    publish_results: Mapped[bool] = mapped_column(default=False)
+    published_questions: Mapped[list] = mapped_column(MutableList.as_mutable(JSON), default=list)
     #: Scheduled opening and closing, naive UTC; an open round answers only between them.
     opens_at: Mapped[datetime | None]
     closes_at: Mapped[datetime | None]

@@ -5,6 +5,7 @@ import json
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from ..access.queries import invitation_counts, network_codes_of
 from ..audit import round_history
@@ -150,6 +151,14 @@ def settings(slug):
             "closes_at": round_.closes_at,
         }
     )
+    if current_user.role != "admin":
+        # The smallest group shown protects members: only an admin changes it; a designer
+        # sees it read-only, and whatever a tampered form sends is replaced.
+        form.min_cell_size.data = round_.min_cell_size
+        form.min_cell_size.render_kw = {"readonly": True}
+        form.min_cell_size.description = _(
+            "Set by an admin. Counts below this number are never shown."
+        )
     if form.validate_on_submit():
         if _apply(update_round_settings, round_, form.data):
             return redirect(url_for(".overview", slug=slug))

@@ -29,6 +29,9 @@ class Response(db.Model):
     language: Mapped[str] = mapped_column(String(10))
     #: Day precision only: an exact time could be matched against a server log.
     submitted_on: Mapped[date]
+    #: The position of the furthest page (section) the member answered something on, so the
+    #: dashboard counts how far members got without reading every answer.
+    furthest_page: Mapped[int | None]
 
     answers: Mapped[list["Answer"]] = relationship(
         back_populates="response", cascade="all, delete-orphan"
@@ -50,7 +53,10 @@ class Answer(db.Model):
             "choice_id IS NOT NULL OR text IS NOT NULL OR number IS NOT NULL", name="has_value"
         ),
         CheckConstraint("rank IS NULL OR rank > 0", name="rank"),
-        Index("ix_answer_question_choice", "question_id", "choice_id"),
+        # Covering indexes of the results' counts: per choice (and matrix row, and rank),
+        # and per number, of one question, without reading the table.
+        Index("ix_answer_question_choice", "question_id", "choice_id", "row_id", "rank"),
+        Index("ix_answer_question_number", "question_id", "number"),
         WITHOUT_ROWID,
     )
 

@@ -82,11 +82,18 @@ def submit_draft(draft_token, round_, language):
         network_id=network_id,
         language=language,
         submitted_on=today(),
+        furthest_page=furthest_page(round_, rows),
     )
     response.answers = rows
     db.session.add(response)
     db.session.commit()
     return True
+
+
+def furthest_page(round_, rows):
+    """The position of the furthest section with an answer among ``rows``, or None."""
+    page_of = {q.id: section.position for section in round_.sections for q in section.questions}
+    return max((page_of[row.question_id] for row in rows), default=None)
 
 
 def answer_rows(round_, saved, draft_language=None):

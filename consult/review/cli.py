@@ -34,7 +34,8 @@ def _round(slug):
 @click.option(
     "--by",
     default=None,
-    help="network, region, language or the code of a single-choice question.",
+    help="network, region, language, the code of a single-choice question, or QUESTION:OPTION "
+    "for those who ticked an option of a multiple choice.",
 )
 @click.option("--language", default=None, help="Language of the labels (default: the source).")
 @click.option("-o", "--output", type=OUTPUT, required=True)

@@ -9,7 +9,13 @@ from ..design.models import utcnow
 from ..i18n import pick
 from ..suppression import protect_partition, protect_table, protect_total
 from . import queries
-from .groupings import language_grouping, network_grouping, split_for, value_of
+from .groupings import (
+    available_groupings,
+    language_grouping,
+    network_grouping,
+    split_for,
+    value_of,
+)
 
 
 @dataclass
@@ -25,6 +31,8 @@ class Dashboard:
     drafts: object
     #: A timedelta until the round closes, or None.
     time_left: object
+    #: [Reach], one per target the secretariat set.
+    reach: list
 
 
 def round_dashboard(round_, language):
@@ -35,6 +43,7 @@ def round_dashboard(round_, language):
         weeks=_weeks(round_, k),
         networks=_grouped(round_, network_grouping(round_, "network"), k),
         languages=_grouped(round_, language_grouping(round_), k),
+        reach=_reach(round_, language, k),
         sections=_sections(round_, language, total, k),
         drafts=protect_total(queries.drafts_in_progress(round_.id), k),
         time_left=_time_left(round_),
@@ -58,8 +67,9 @@ def _weeks(round_, k):
 
 
 def _grouped(round_, grouping, k):
-    """The responses per group, protected exactly as the margin of every breakdown by the
-    same grouping, so no two pages disagree on what they hide."""
+    """[(value, label, Figure, is a group of others)]: the responses per group, protected
+    exactly as the margin of every breakdown by the same grouping, so no two pages disagree
+    on what they hide."""
     counts = {}
     for raw, count in queries.group_totals(split_for(round_.id, grouping)).items():
         value = value_of(grouping, raw)
@@ -68,23 +78,48 @@ def _grouped(round_, grouping, k):
     figures = protect_table(counts, [values], k, {0: grouping.groups})
     grouped = set(grouping.groups.values())
     return [
-        (grouping.labels.get(value, str(value)), figures[(value,)], value in grouped)
+        (value, grouping.labels.get(value, str(value)), figures[(value,)], value in grouped)
         for value in values
     ]
 
 
+@dataclass
+class Reach:
+    label: str
+    responses: object
+    target: int
+
+    @property
+    def progress(self):
+        """Percent of the target reached, when the count is shown."""
+        return 100 * self.responses.value / self.target if self.responses.shown else None
+
+
+def _reach(round_, language, k):
+    """Progress against each target, in the order of the groupings."""
+    targets = queries.reach_targets(round_.id)
+    reach = []
+    for grouping in available_groupings(round_, language):
+        mine = {value: n for (key, value), n in targets.items() if key == grouping.key}
+        if not mine:
+            continue
+        for value, label, figure, _group in _grouped(round_, grouping, k):
+            if str(value) in mine:
+                reach.append(Reach(f"{grouping.title}: {label}", figure, mine[str(value)]))
+    return reach
+
+
 def _sections(round_, language, total, k):
-    reached = queries.responses_reaching_sections(round_.id)
-    return [
-        (
-            pick(section.title, language, round_.source_language),
-            protect_partition(
-                {"reached": reached.get(section.id, 0), "not": total - reached.get(section.id, 0)},
-                k,
-            )["reached"],
+    """Responses that got at least as far as each page (answered something on it or after)."""
+    furthest = queries.responses_by_furthest_page(round_.id)
+    sections = []
+    for section in round_.sections:
+        reached = sum(
+            n for page, n in furthest.items() if page is not None and page >= section.position
         )
-        for section in round_.sections
-    ]
+        figure = protect_partition({"reached": reached, "not": total - reached}, k)["reached"]
+        sections.append((pick(section.title, language, round_.source_language), figure))
+    return sections
 
 
 def _time_left(round_):

@@ -8,7 +8,8 @@ gender; a filter is one column of a breakdown, so both are protected as one tabl
 from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
-from sqlalchemy import and_, select
+from sqlalchemy import and_, case, func, literal, select
+from sqlalchemy.orm import aliased
 
 from ..extensions import db
 from ..i18n import native_name, pick
@@ -21,6 +22,8 @@ from .queries import Split
 NO_ANSWER = "no-answer"
 #: The group of responses that came through no network (a public link).
 NO_NETWORK = "no-network"
+#: Those who ticked an option of a multiple choice, and the others.
+TICKED, NOT_TICKED = "ticked", "not-ticked"
 #: Kinds of question a breakdown can group by: one choice per response.
 GROUPING_KINDS = ("single_choice", "scale", "yes_no")
 
@@ -39,6 +42,8 @@ class Grouping:
     columns: list = field(default_factory=list)
     #: The question a question grouping is made of.
     question: object = None
+    #: For "ticked an option": the option.
+    choice: object = None
 
     def value_for(self, token):
         """The column named by ``token`` in an address, or None."""
@@ -49,11 +54,17 @@ def available_groupings(round_, language):
     """Every grouping a reviewer can pick for this round, in the order they are offered."""
     groupings = [network_grouping(round_, "network"), network_grouping(round_, "region")]
     groupings.append(language_grouping(round_))
-    groupings.extend(
-        question_grouping(round_, question, language)
-        for question in round_.questions
-        if question.kind in GROUPING_KINDS
-    )
+    for question in round_.questions:
+        if question.condition or question.section.condition:
+            # Its page splits "no answer" into skipped and not asked; as a grouping they
+            # would be one group, a margin protected differently from that page.
+            continue
+        if question.kind in GROUPING_KINDS:
+            groupings.append(question_grouping(round_, question, language))
+        elif question.kind == "multiple_choice":
+            groupings.extend(
+                ticked_grouping(round_, question, choice, language) for choice in question.options
+            )
     return groupings
 
 
@@ -105,32 +116,75 @@ def question_grouping(round_, question, language):
     return Grouping(f"q:{question.code}", title, values, labels, {}, values, question)
 
 
+def ticked_grouping(round_, question, choice, language):
+    """Those who ticked one option of a multiple choice, and everyone else (who did not
+    tick it, or did not answer)."""
+    fallback = round_.source_language
+    label = pick(choice.label, language, fallback)
+    labels = {TICKED: _("Ticked: %(answer)s", answer=label), NOT_TICKED: _("Did not tick it")}
+    title = f"{pick(question.text, language, fallback)}: {label}"
+    values = [TICKED, NOT_TICKED]
+    key = f"q:{question.code}:{choice.code}"
+    return Grouping(key, title, values, labels, {}, values, question, choice)
+
+
 def split_for(round_id, grouping):
     """How the counts of a page are split: by the group of each response, or not at all."""
     if grouping is None:
         return Split(round_id)
+    if grouping.question is not None:
+        return _split_by_answer(round_id, grouping)
     if grouping.key in ("network", "region"):
         value = Response.network_id
     elif grouping.key == "language":
         value = Response.language
-    else:
-        query = (
-            select(Response.id.label("response_id"), Answer.choice_id.label("value"))
-            .outerjoin(
-                Answer,
-                and_(
-                    Answer.response_id == Response.id,
-                    Answer.question_id == grouping.question.id,
-                    Answer.item == 0,
-                ),
-            )
-            .where(Response.round_id == round_id)
-        )
-        return Split(round_id, query.subquery("response_group"))
     query = select(Response.id.label("response_id"), value.label("value")).where(
         Response.round_id == round_id
     )
     return Split(round_id, query.subquery("response_group"))
+
+
+def _split_by_answer(round_id, grouping):
+    """Split by the answer to a single-choice question, or by an option ticked or not: the
+    same answer, joined to each response for totals, and to each counted answer directly."""
+
+    def grouping_rows(grouping_answer):
+        """The answers that put a response in a group: the single choice, or the option."""
+        if grouping.choice is None:
+            return and_(
+                grouping_answer.question_id == grouping.question.id, grouping_answer.item == 0
+            )
+        return and_(
+            grouping_answer.question_id == grouping.question.id,
+            grouping_answer.choice_id == grouping.choice.id,
+        )
+
+    def value_and_join(grouping_answer, response_id):
+        joins = and_(grouping_answer.response_id == response_id, grouping_rows(grouping_answer))
+        if grouping.choice is None:
+            return grouping_answer.choice_id, joins
+        ticked = case((grouping_answer.choice_id.is_(None), NOT_TICKED), else_=TICKED)
+        return ticked, joins
+
+    of_response = aliased(Answer)
+    value, joins = value_and_join(of_response, Response.id)
+    response_groups = (
+        select(Response.id.label("response_id"), value.label("value"))
+        .outerjoin(of_response, joins)
+        .where(Response.round_id == round_id)
+        .subquery("response_group")
+    )
+    of_answer = aliased(Answer)
+    value, joins = value_and_join(of_answer, Answer.response_id)
+    # The responses in each group, from the grouping answers alone (an index range); the
+    # rest of the round's responses are the group of those without one.
+    own = aliased(Answer)
+    own_value = own.choice_id if grouping.choice is None else literal(TICKED)
+    totals = (
+        select(own_value, func.count()).where(grouping_rows(own)).group_by(own_value),
+        None if grouping.choice is None else NOT_TICKED,
+    )
+    return Split(round_id, response_groups, by_answer=(of_answer, joins, value), totals=totals)
 
 
 def value_of(grouping, raw):

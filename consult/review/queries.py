@@ -6,6 +6,7 @@ from sqlalchemy import and_, func, literal, or_, select
 from ..design.models import Question, Section
 from ..extensions import db
 from ..respond.models import Answer, Draft, Response
+from .models import ReachTarget
 
 
 def _questions_of(round_id):
@@ -87,19 +88,37 @@ def text_answers(question_id, language=None, limit=500):
 
 
 class Split:
-    """How counts are split: by the value of ``groupings.response_groups`` for a grouping,
-    or not at all, when the counts read the answer table alone (its index covers them)."""
+    """How counts are split: by the value of ``groupings.split_for``'s subquery of
+    (response id, group), or not at all, when the counts read the answer table alone (its
+    index covers them).
 
-    def __init__(self, round_id, response_groups=None):
+    A grouping by an answer (``by_answer``: an aliased answer, how it joins an answer of
+    the same response, and the group value it gives) splits counts of answers by joining
+    that answer directly on the response's key, without going through the response table.
+    """
+
+    def __init__(self, round_id, response_groups=None, by_answer=None, totals=None):
         self.round_id = round_id
         self.groups = response_groups
+        self.by_answer = by_answer
+        #: (query of (group, responses) for those with a grouping answer, the group of the
+        #: rest), counted without reading every response.
+        self.totals = totals
 
     @property
     def value(self):
         return self.groups.c.value if self.groups is not None else literal("*")
 
+    @property
+    def answer_value(self):
+        """The group of an answer's response, in a query of ``of_answers``."""
+        return self.by_answer[2] if self.by_answer is not None else self.value
+
     def of_answers(self, query):
         query = query.select_from(Answer)
+        if self.by_answer is not None:
+            grouping_answer, joins, _value = self.by_answer
+            return query.outerjoin(grouping_answer, joins)
         if self.groups is None:
             return query
         return query.join(self.groups, self.groups.c.response_id == Answer.response_id)
@@ -107,21 +126,29 @@ class Split:
     def group_by(self, *columns):
         return [*columns, self.groups.c.value] if self.groups is not None else list(columns)
 
+    def answers_group_by(self, *columns):
+        return [*columns, self.answer_value] if self.groups is not None else list(columns)
+
 
 def group_totals(split):
     """{group value: responses}."""
     if split.groups is None:
         return {"*": response_count(split.round_id)}
+    if split.totals is not None:
+        query, rest = split.totals
+        counts = dict(db.session.execute(query).all())
+        counts[rest] = response_count(split.round_id) - sum(counts.values())
+        return counts
     rows = db.session.execute(select(split.value, func.count()).group_by(split.value))
     return dict(rows.all())
 
 
 def answered_counts_by(split, question_ids):
     """{(question id, group): responses that answered it}."""
-    query = split.of_answers(select(Answer.question_id, split.value, func.count()))
+    query = split.of_answers(select(Answer.question_id, split.answer_value, func.count()))
     rows = db.session.execute(
         query.where(Answer.question_id.in_(question_ids), Answer.item == 0).group_by(
-            *split.group_by(Answer.question_id)
+            *split.answers_group_by(Answer.question_id)
         )
     )
     return {(question_id, value): count for question_id, value, count in rows}
@@ -136,21 +163,23 @@ def choice_counts_by(split, question_ids):
 def choice_counts_statement(split, question_ids):
     """The query of ``choice_counts_by``, apart so the benchmark can show its plan."""
     query = split.of_answers(
-        select(Answer.question_id, Answer.row_id, Answer.choice_id, split.value, func.count())
+        select(
+            Answer.question_id, Answer.row_id, Answer.choice_id, split.answer_value, func.count()
+        )
     )
     return query.where(
         Answer.question_id.in_(question_ids), Answer.choice_id.is_not(None)
-    ).group_by(*split.group_by(Answer.question_id, Answer.row_id, Answer.choice_id))
+    ).group_by(*split.answers_group_by(Answer.question_id, Answer.row_id, Answer.choice_id))
 
 
 def rank_counts_by(split, question_ids):
     """{(question id, choice id, rank, group): responses that gave the choice that rank}."""
     query = split.of_answers(
-        select(Answer.question_id, Answer.choice_id, Answer.rank, split.value, func.count())
+        select(Answer.question_id, Answer.choice_id, Answer.rank, split.answer_value, func.count())
     )
     rows = db.session.execute(
         query.where(Answer.question_id.in_(question_ids), Answer.rank.is_not(None)).group_by(
-            *split.group_by(Answer.question_id, Answer.choice_id, Answer.rank)
+            *split.answers_group_by(Answer.question_id, Answer.choice_id, Answer.rank)
         )
     )
     return {tuple(row[:4]): row[4] for row in rows}
@@ -159,10 +188,12 @@ def rank_counts_by(split, question_ids):
 def number_counts_by(split, question_ids):
     """{(question id, number, group): responses that gave it}, for ratings and numbers: the
     distribution, from which medians and quartiles are read without loading answers."""
-    query = split.of_answers(select(Answer.question_id, Answer.number, split.value, func.count()))
+    query = split.of_answers(
+        select(Answer.question_id, Answer.number, split.answer_value, func.count())
+    )
     rows = db.session.execute(
         query.where(Answer.question_id.in_(question_ids), Answer.number.is_not(None)).group_by(
-            *split.group_by(Answer.question_id, Answer.number)
+            *split.answers_group_by(Answer.question_id, Answer.number)
         )
     )
     return {tuple(row[:3]): row[3] for row in rows}
@@ -191,16 +222,16 @@ def condition_clause(condition, questions_by_code):
         return or_(*[condition_clause(c, questions_by_code) for c in condition["any"]])
     question = questions_by_code[condition["question"]]
     op, value = condition["op"], condition.get("value")
-    answers = select(Answer.response_id).where(
-        Answer.response_id == Response.id, Answer.question_id == question.id
-    )
+    # An uncorrelated IN: the database gathers the matching responses once, where a
+    # correlated EXISTS may look through the whole question for every response.
+    answering = select(Answer.response_id).where(Answer.question_id == question.id)
     if op in ("equals", "not_equals", "any_of"):
         codes = value if isinstance(value, list) else [value]
         ids = [c.id for c in question.choices if c.code in codes]
-        answers = answers.where(Answer.choice_id.in_(ids))
+        answering = answering.where(Answer.choice_id.in_(ids))
     if op in ("not_answered", "not_equals"):
-        return ~answers.exists()
-    return answers.exists()
+        return Response.id.not_in(answering)
+    return Response.id.in_(answering)
 
 
 # The dashboard ---------------------------------------------------------------------------------
@@ -216,22 +247,26 @@ def responses_per_day(round_id):
     return dict(rows.all())
 
 
-def responses_reaching_sections(round_id):
-    """{section id: responses that answered at least one of its questions}: how far members
-    got, as only whole responses are kept."""
-    reached = (
-        select(Section.id.label("section_id"), Answer.response_id)
-        .join(Question, Question.section_id == Section.id)
-        .join(Answer, Answer.question_id == Question.id)
-        .where(Section.round_id == round_id, Answer.item == 0)
-        .distinct()
-        .subquery()
-    )
+def responses_by_furthest_page(round_id):
+    """{position of the furthest page answered: responses}; a response reached every page
+    up to its furthest."""
     rows = db.session.execute(
-        select(reached.c.section_id, func.count()).group_by(reached.c.section_id)
+        select(Response.furthest_page, func.count())
+        .where(Response.round_id == round_id)
+        .group_by(Response.furthest_page)
     )
     return dict(rows.all())
 
 
 def drafts_in_progress(round_id):
     return db.session.scalar(select(func.count()).where(Draft.round_id == round_id))
+
+
+def reach_targets(round_id):
+    """{(grouping key, value): target} of a round."""
+    rows = db.session.execute(
+        select(ReachTarget.grouping, ReachTarget.value, ReachTarget.target).where(
+            ReachTarget.round_id == round_id
+        )
+    )
+    return {(grouping, value): target for grouping, value, target in rows}

@@ -11,6 +11,7 @@ row.
 
 from dataclasses import dataclass, field
 
+from ..design.models import CHOICE_KINDS, NUMBER_KINDS
 from ..i18n import pick
 from ..suppression import ALL, COMPLEMENT, Figure, protect_table, protect_total, with_percent
 from . import queries, statistics
@@ -23,6 +24,8 @@ CHOSE, NOT_CHOSEN = "chose", "not-chosen"
 #: Kinds where each answering member gives exactly one of the listed values.
 ONE_VALUE_KINDS = ("single_choice", "scale", "yes_no", "ranking", "rating")
 RATINGS = list(range(11))
+#: Kinds whose "answered" is counted apart; for the others it is the sum of their values.
+ANSWERED_APART = ("multiple_choice", "matrix", "number", "short_text", "long_text")
 
 
 @dataclass
@@ -87,7 +90,6 @@ class RoundFigures:
         self.grouping = grouping
         self.k = round_.min_cell_size
         groups = split_for(round_.id, grouping)
-        ids = [question.id for question in questions]
 
         def by_group(counts):
             result = {}
@@ -99,10 +101,21 @@ class RoundFigures:
         self.totals = {
             value_of(grouping, raw): count for raw, count in queries.group_totals(groups).items()
         }
-        self.answered = by_group(queries.answered_counts_by(groups, ids))
-        self.chosen = by_group(queries.choice_counts_by(groups, ids))
-        self.ranks = by_group(queries.rank_counts_by(groups, ids))
-        self.numbers = by_group(queries.number_counts_by(groups, ids))
+
+        # Each count only for the questions that have it: each query reads one index.
+        def of_kinds(kinds):
+            return [question.id for question in questions if question.kind in kinds]
+
+        # "Answered" is counted only where it is not the sum of the other counts.
+        answering = of_kinds(ANSWERED_APART)
+        self.answered = by_group(queries.answered_counts_by(groups, answering)) if answering else {}
+        choosing = of_kinds(tuple(kind for kind in CHOICE_KINDS if kind != "ranking"))
+        ranking = of_kinds(("ranking",))
+        numbering = of_kinds(NUMBER_KINDS)
+        self.chosen = by_group(queries.choice_counts_by(groups, choosing)) if choosing else {}
+        self.ranks = by_group(queries.rank_counts_by(groups, ranking)) if ranking else {}
+        self.numbers = by_group(queries.number_counts_by(groups, numbering)) if numbering else {}
+        self._answered_from_values(questions)
         by_code = {question.code: question for question in round_.questions}
         self.asked = {}
         for question in questions:
@@ -119,6 +132,20 @@ class RoundFigures:
             self.groups = grouping.groups
             grouped = set(grouping.groups.values())
             self.leaves = [value for value in self.axis if value not in grouped]
+
+    def _answered_from_values(self, questions):
+        """Those who answered a one-value question: the sum of its values' counts."""
+        kinds = {q.id: q.kind for q in questions}
+        sources = (
+            (self.chosen, lambda key: key[1] is None and kinds[key[0]] in ONE_VALUE_KINDS),
+            (self.ranks, lambda key: key[2] == 1),
+            (self.numbers, lambda key: kinds[key[0]] == "rating"),
+        )
+        for counts, counted in sources:
+            for key, count in counts.items():
+                if counted(key):
+                    answered_key = (key[0], key[-1])
+                    self.answered[answered_key] = self.answered.get(answered_key, 0) + count
 
     # Tables -----------------------------------------------------------------------------
 
@@ -201,8 +228,14 @@ def _question_result(figures, question, language, column):
     return _answered_only_result(figures, question, text, column)
 
 
+def answer_choices(question):
+    """The choices answers can hold, hidden ones too: a choice hidden mid-round keeps the
+    answers that chose it, and a question's counts must add up to its responses."""
+    return [c for c in question.choices if c.role != "row"]
+
+
 def _labels(question, language, fallback):
-    return {c.id: pick(c.label, language, fallback) for c in question.options}
+    return {c.id: pick(c.label, language, fallback) for c in answer_choices(question)}
 
 
 def _one_value_result(figures, question, text, language, column):
@@ -220,8 +253,8 @@ def _one_value_result(figures, question, text, language, column):
         roles = {}
     else:
         labels = _labels(question, language, fallback)
-        roles = {c.id: c.role for c in question.options}
-        codes = {c.id: c.code for c in question.options}
+        roles = {c.id: c.role for c in answer_choices(question)}
+        codes = {c.id: c.code for c in answer_choices(question)}
         if question.kind == "ranking":
             source = {
                 (choice, leaf): count
@@ -327,7 +360,7 @@ def _multiple_choice_result(figures, question, text, language, column):
     result = QuestionResult(question, text, bases[column], bases_by_group=bases)
     given = {(ALL, g): base.answered for g, base in result.bases_by_group.items()}
     answered = {leaf: c for (qid, leaf), c in figures.answered.items() if qid == question.id}
-    for choice in question.options:
+    for choice in answer_choices(question):
         counts = {}
         for leaf in figures.leaves:
             chose = figures.chosen.get((question.id, None, choice.id, leaf), 0)
@@ -360,8 +393,8 @@ def _matrix_result(figures, question, text, language, column):
     """One table per row: the points of the scale, skipped (the row), not asked."""
     fallback = figures.round.source_language
     labels = _labels(question, language, fallback)
-    roles = {c.id: c.role for c in question.options}
-    codes = {c.id: c.code for c in question.options}
+    roles = {c.id: c.role for c in answer_choices(question)}
+    codes = {c.id: c.code for c in answer_choices(question)}
     answered_cell = _answered_table(figures, question)
     result = QuestionResult(question, text, _base(figures, answered_cell, question, column, True))
     for row_choice in question.rows:

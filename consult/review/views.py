@@ -1,7 +1,8 @@
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
 
+from ..accounts.access import role_required
 from ..design.access import load_round
 from ..design.models import TEXT_KINDS
 from ..forms import ButtonForm
@@ -9,9 +10,10 @@ from ..i18n import current_language, text_direction
 from ..suppression import ALL
 from . import charts, exports, queries
 from .access import reviewers_only
+from .comparison import compare_rounds, rounds_sharing_questions
 from .dashboard import round_dashboard
 from .groupings import available_groupings, grouping_by_key
-from .operations import record_response_export
+from .operations import record_response_export, set_publication, set_reach_targets
 from .results import question_results, responses_figure
 
 bp = Blueprint("review", __name__, template_folder="templates")
@@ -81,6 +83,24 @@ def dashboard(slug):
     )
     return render_template(
         "review/dashboard.html", round=round_, language=language, board=board, chart=chart
+    )
+
+
+@bp.route("/staff/rounds/<slug>/compare")
+@reviewers_only
+def compare(slug):
+    """This round beside an earlier one (``?with=<slug>``), question by question."""
+    round_ = load_round(slug)
+    language = round_.content_language(current_language())
+    candidates = rounds_sharing_questions(round_)
+    other = next((r for r in candidates if r.slug == request.args.get("with")), None)
+    return render_template(
+        "review/compare.html",
+        round=round_,
+        language=language,
+        candidates=candidates,
+        other=other,
+        questions=compare_rounds(round_, other, language) if other else [],
     )
 
 
@@ -206,3 +226,80 @@ def _download(rows, codebook, format_, name, title):
         sheets = [(title, rows)] + ([(_("Codebook"), codebook)] if codebook else [])
         body = exports.file_chunks(exports.xlsx_file(sheets))
     return Response(body, mimetype=MIMETYPES[format_], headers=headers)
+
+
+designers_only = role_required("designer")
+
+
+@bp.route("/staff/rounds/<slug>/reach", methods=["GET", "POST"])
+@designers_only
+def reach(slug):
+    """The secretariat's targets: how many responses the round should get from each group."""
+    round_ = load_round(slug)
+    language = round_.content_language(current_language())
+    groupings = available_groupings(round_, language)
+    form = ButtonForm()
+    problems = []
+    if form.validate_on_submit():
+        targets = {}
+        for grouping in groupings:
+            for value in grouping.values:
+                given = request.form.get(f"target:{grouping.key}:{value}", "").strip()
+                if not given:
+                    continue
+                if not given.isdigit() or len(given) > 7:
+                    problems.append(f"{grouping.title}: {grouping.labels[value]}")
+                    continue
+                targets[(grouping.key, str(value))] = int(given)
+        if not problems:
+            set_reach_targets(round_, targets)
+            flash(_("The targets are saved."), "status")
+            return redirect(url_for(".dashboard", slug=slug))
+    current = queries.reach_targets(round_.id)
+    return render_template(
+        "review/reach.html",
+        round=round_,
+        language=language,
+        groupings=groupings,
+        current=current,
+        problems=problems,
+        form=form,
+    ), (400 if problems else 200)
+
+
+@bp.route("/staff/rounds/<slug>/publish", methods=["GET", "POST"])
+@designers_only
+def publish(slug):
+    """Which results members may see once the round closes ("you said, we did")."""
+    round_ = load_round(slug)
+    language = round_.content_language(current_language())
+    form = ButtonForm()
+    if form.validate_on_submit():
+        set_publication(round_, request.form.get("publish") == "yes", request.form.getlist("code"))
+        flash(_("The publication settings are saved."), "status")
+        return redirect(url_for(".publish", slug=slug))
+    questions = [q for q in round_.questions if q.kind != "info"]
+    return render_template(
+        "review/publish.html", round=round_, language=language, questions=questions, form=form
+    )
+
+
+@bp.route("/c/<slug>/results")
+def public_results(slug):
+    """The results the secretariat published, for members, after the round closed."""
+    round_ = load_round(slug)
+    if not round_.publish_results or round_.effective_status not in ("closed", "archived"):
+        abort(404)
+    language = round_.content_language(current_language())
+    questions = [q for q in round_.questions if q.code in round_.published_questions]
+    if not questions:
+        abort(404)
+    results, figures = question_results(round_, language, questions)
+    return render_template(
+        "review/public.html",
+        round=round_,
+        language=language,
+        responses=responses_figure(figures),
+        questions=results,
+        question_chart=lambda result: question_chart(result, text_direction(language)),
+    )
