@@ -17,6 +17,23 @@ from consult.respond.models import Response
 from .conftest import make_test_config
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+def screenshot(page, name, **options):
+    """Write a screenshot to test-artifacts/. Chromium sometimes cannot capture one on a
+    busy machine ("Unable to capture screenshot"): try again, three times at most."""
+    from playwright.sync_api import Error
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    for attempt in range(3):
+        try:
+            return page.screenshot(path=str(ARTIFACTS / name), **options)
+        except Error as error:
+            if "Unable to capture screenshot" not in str(error) or attempt == 2:
+                raise
+            page.wait_for_timeout(500)
+
+
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -99,7 +116,7 @@ def test_member_answers_the_demo_round_without_javascript(live_server, phone):
     page.get_by_role("button", name="Next").click()
     page.get_by_label("What should the network campaign on in 2027").fill("Decriminalisation.")
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "member-page-4-360x640.png"), full_page=True)
+    screenshot(page, "member-page-4-360x640.png", full_page=True)
     page.get_by_role("button", name="Next").click()
 
     assert page.get_by_role("heading", name="Check your answers").is_visible()
@@ -145,7 +162,7 @@ def test_designer_builds_previews_and_opens_a_round_in_the_browser(live_server, 
     assert page.get_by_role("radio", name="Yes").is_visible()
     page.get_by_role("link", name="Français").last.click()
     assert page.locator('.phone[lang="fr"]').is_visible()
-    page.screenshot(path=str(ARTIFACTS / "builder-preview-fr.png"), full_page=True)
+    screenshot(page, "builder-preview-fr.png", full_page=True)
 
     page.get_by_role("link", name="Back to the questionnaire").click()
     # French is not translated yet: the round cannot open.
@@ -177,12 +194,12 @@ def test_screenshots_of_the_first_page_and_a_scale_question(live_server, phone, 
     page = phone
     start_demo_round(page, base, language)
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"demo-page-1-{language}-360x640.png"))
+    screenshot(page, f"demo-page-1-{language}-360x640.png")
     page.locator("input[type=radio]").first.check()
     page.locator("button.primary").click()
     scale = page.locator("fieldset.question", has=page.locator("ul.scale")).first
     scale.scroll_into_view_if_needed()
-    page.screenshot(path=str(ARTIFACTS / f"demo-scale-{language}-360x640.png"))
+    screenshot(page, f"demo-scale-{language}-360x640.png")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
 

@@ -1,0 +1,103 @@
+"""Free text made comparable across its spellings: normalised per language, cut into words,
+each word reduced to its Snowball stem, so "seringue" and "seringues" (or "шприц" and
+"шприцев") meet the same keyword rule. Deterministic: the same text gives the same stems.
+
+Normalisation folds case and the ways a letter can be written, never the accents French,
+Spanish and Portuguese stemmers rely on: Arabic and Farsi lose their diacritics (harakat)
+and tatweel and take one form of alef, yeh, kaf and teh marbuta; Russian ё becomes е.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import snowballstemmer
+
+#: The Snowball stemmer of each interface language.
+STEMMERS = {
+    "en": "english",
+    "fr": "french",
+    "es": "spanish",
+    "pt": "portuguese",
+    "ru": "russian",
+    "ar": "arabic",
+    "fa": "persian",
+    "id": "indonesian",
+}
+ARABIC_DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")  # harakat, dagger alef, tatweel
+LETTER_FORMS = {
+    "ar": str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}),
+    # Farsi written with Arabic keyboards: Arabic yeh and kaf for the Persian letters.
+    "fa": str.maketrans(
+        {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه"}
+    ),
+    "ru": str.maketrans({"ё": "е"}),
+}
+#: و or ف joined to the article ال at the start of an Arabic word.
+CONJUNCTION_BEFORE_ARTICLE = re.compile(r"^[وف](?=ال..)")
+#: Letters and digits, with the marks written on them (harakat, tatweel, combining accents);
+#: the zero-width non-joiner of Farsi ("می‌خواهم") separates words.
+WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0640])+")
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of a text: where it is (for highlighting) and its stem."""
+
+    start: int
+    end: int
+    stem: str
+
+
+def normalise(text, language):
+    text = unicodedata.normalize("NFKC", text).casefold()
+    if language in ("ar", "fa"):
+        text = ARABIC_DIACRITICS.sub("", text)
+    if language in LETTER_FORMS:
+        text = text.translate(LETTER_FORMS[language])
+    if language == "ar":
+        # "and the…" / "so the…": the Snowball stemmer takes "ال" off only at the start.
+        text = CONJUNCTION_BEFORE_ARTICLE.sub("", text)
+    return text
+
+
+def words(text, language):
+    """[Word] of ``text`` in order. Normalisation keeps every character's place (each
+    change maps one character to one or none), so positions are found on the original."""
+    stemmer = _stemmer(language)
+    found = []
+    for match in WORD.finditer(text):
+        normal = normalise(match.group(), language)
+        if normal:
+            stem = stemmer.stemWord(normal) if stemmer else normal
+            found.append(Word(match.start(), match.end(), stem))
+    return found
+
+
+def stems(text, language):
+    """The stems of a keyword or phrase, in order."""
+    return tuple(word.stem for word in words(text, language))
+
+
+@cache
+def _stemmer(language):
+    name = STEMMERS.get(language)
+    return snowballstemmer.stemmer(name) if name else None
+
+
+def find_phrases(text, language, phrases):
+    """{phrase: [(start, end)]}: where each keyword or phrase of ``phrases`` occurs in
+    ``text``, its words matched stem by stem, in order and next to each other."""
+    text_words = words(text, language)
+    text_stems = [word.stem for word in text_words]
+    found = {}
+    for phrase in phrases:
+        wanted = stems(phrase, language)
+        if not wanted:
+            continue
+        for index in range(len(text_stems) - len(wanted) + 1):
+            if tuple(text_stems[index : index + len(wanted)]) == wanted:
+                span = (text_words[index].start, text_words[index + len(wanted) - 1].end)
+                found.setdefault(phrase, []).append(span)
+    return found
