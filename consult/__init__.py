@@ -40,6 +40,7 @@ def _init_extensions(app):
     from .extensions import babel, csrf, db, login_manager, migrate
     from .ratelimit import limiter
     from .sessions import RoundSessionInterface
+    from .themes import models as theme_models  # noqa: F401 (no blueprint imports it yet)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS_DIRECTORY)
@@ -96,6 +97,7 @@ def _register_cli(app):
     from .networks.cli import networks_cli
     from .respond.cli import drafts_cli
     from .review.cli import responses_cli, results_cli
+    from .themes.cli import themes_cli
 
     for command in (
         create_user_command,
@@ -107,5 +109,6 @@ def _register_cli(app):
         drafts_cli,
         results_cli,
         responses_cli,
+        themes_cli,
     ):
         app.cli.add_command(command)

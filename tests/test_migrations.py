@@ -27,6 +27,8 @@ TABLES = {
     "network_code",
     "invitation_code",
     "reach_target",
+    "codebook",
+    "theme",
 }
 
 

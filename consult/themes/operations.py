@@ -1,0 +1,103 @@
+"""Changes to codebooks: the starter codebook, and codebooks as JSON, each one transaction.
+
+The JSON format is the starter's shape (themes.starter): {"format": "consult-codebook/1",
+"code", "name", "themes": [{"code", "parent", "name", "definition", "include", "exclude",
+"keywords", "strategic_direction"}]}.
+"""
+
+from sqlalchemy import select
+
+from ..audit import record
+from ..extensions import db
+from . import starter
+from .models import Codebook, Theme
+
+FORMAT = "consult-codebook/1"
+TEXT_FIELDS = ("name", "definition", "include", "exclude", "keywords")
+
+
+class CodebookError(ValueError):
+    """A codebook file that cannot be imported; ``problems`` lists every reason."""
+
+    def __init__(self, problems):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def seed_starter_codebook():
+    """Add the starter codebook if it is not there; returns it."""
+    existing = db.session.scalar(select(Codebook).where(Codebook.code == "starter"))
+    if existing is not None:
+        return existing
+    definition = {
+        "format": FORMAT,
+        "code": "starter",
+        "name": {"en": "Starter codebook"},
+        "themes": starter.THEMES,
+    }
+    return import_codebook(definition)
+
+
+def export_codebook(codebook):
+    return {
+        "format": FORMAT,
+        "code": codebook.code,
+        "name": dict(codebook.name),
+        "themes": [
+            {
+                "code": theme.code,
+                "parent": theme.parent.code if theme.parent else None,
+                **{name: dict(getattr(theme, name)) for name in TEXT_FIELDS},
+                "strategic_direction": theme.strategic_direction,
+            }
+            for theme in codebook.themes
+        ],
+    }
+
+
+def import_codebook(definition, code=None):
+    """A new codebook from ``definition``; raises CodebookError listing every problem and
+    writes nothing then."""
+    problems = []
+    if not isinstance(definition, dict) or definition.get("format") != FORMAT:
+        raise CodebookError([f"the file is not a codebook in the format {FORMAT!r}"])
+    code = code or definition.get("code")
+    if not isinstance(code, str) or not code:
+        problems.append("the codebook needs a code")
+    elif db.session.scalar(select(Codebook.id).where(Codebook.code == code)):
+        problems.append(f"a codebook {code!r} exists already")
+    themes = definition.get("themes")
+    if not isinstance(themes, list) or not themes:
+        raise CodebookError([*problems, "the codebook has no themes"])
+    codes = [t.get("code") if isinstance(t, dict) else None for t in themes]
+    for index, data in enumerate(themes, 1):
+        if not isinstance(data, dict) or not isinstance(data.get("code"), str):
+            problems.append(f"theme {index} has no code")
+            continue
+        if codes.count(data["code"]) > 1:
+            problems.append(f"theme code {data['code']!r} is used twice")
+        if data.get("parent") is not None and data["parent"] not in codes:
+            problems.append(f"theme {data['code']!r} has an unknown parent {data['parent']!r}")
+        for name in TEXT_FIELDS:
+            if not isinstance(data.get(name, {}), dict):
+                problems.append(f"theme {data['code']!r}: {name} must be per language")
+    if problems:
+        raise CodebookError(problems)
+    codebook = Codebook(code=code, name=dict(definition.get("name") or {}))
+    by_code = {}
+    for position, data in enumerate(themes):
+        theme = Theme(
+            position=position,
+            code=data["code"],
+            strategic_direction=data.get("strategic_direction"),
+            **{name: dict(data.get(name) or {}) for name in TEXT_FIELDS},
+        )
+        by_code[theme.code] = theme
+        codebook.themes.append(theme)
+    for data in themes:
+        if data.get("parent"):
+            by_code[data["code"]].parent = by_code[data["parent"]]
+    db.session.add(codebook)
+    record("codebook.import", None, codebook=code, themes=len(themes))
+    db.session.commit()
+    return codebook
