@@ -2,8 +2,7 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_babel import format_date
 from flask_babel import gettext as _
 
-from ..accounts.access import role_required
-from ..design.access import load_round
+from ..design.access import designers_only, load_round
 from ..design.models import TEXT_KINDS
 from ..forms import ButtonForm
 from ..i18n import current_language, text_direction
@@ -12,6 +11,7 @@ from . import charts, exports, queries
 from .access import reviewers_only
 from .comparison import compare_rounds, rounds_sharing_questions
 from .dashboard import round_dashboard
+from .forms import reach_targets_from
 from .groupings import available_groupings, grouping_by_key
 from .operations import record_response_export, set_publication, set_reach_targets
 from .results import question_results, responses_figure
@@ -228,9 +228,6 @@ def _download(rows, codebook, format_, name, title):
     return Response(body, mimetype=MIMETYPES[format_], headers=headers)
 
 
-designers_only = role_required("designer")
-
-
 @bp.route("/staff/rounds/<slug>/reach", methods=["GET", "POST"])
 @designers_only
 def reach(slug):
@@ -241,16 +238,7 @@ def reach(slug):
     form = ButtonForm()
     problems = []
     if form.validate_on_submit():
-        targets = {}
-        for grouping in groupings:
-            for value in grouping.values:
-                given = request.form.get(f"target:{grouping.key}:{value}", "").strip()
-                if not given:
-                    continue
-                if not given.isdigit() or len(given) > 7:
-                    problems.append(f"{grouping.title}: {grouping.labels[value]}")
-                    continue
-                targets[(grouping.key, str(value))] = int(given)
+        targets, problems = reach_targets_from(request.form, groupings)
         if not problems:
             set_reach_targets(round_, targets)
             flash(_("The targets are saved."), "status")

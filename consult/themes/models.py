@@ -5,13 +5,11 @@ so are its keyword rules ({"fr": ["seringue", "échange de seringues"], …}), m
 (themes.text).
 """
 
-from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
-from sqlalchemy.ext.mutable import MutableDict
+from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..design.models import Texts
 from ..extensions import db
-
-Texts = MutableDict.as_mutable(JSON)
 
 
 class Codebook(db.Model):
