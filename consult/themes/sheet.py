@@ -1,0 +1,272 @@
+"""A codebook as a spreadsheet, so that staff can write and edit its themes in Excel or
+LibreOffice instead of JSON: one theme a row, and one column per field and language.
+
+The columns are ``code``, ``parent`` and ``strategic_direction``, then for each interface
+language L: ``name_L``, ``definition_L``, ``include_L``, ``exclude_L`` and ``keywords_L``
+(keywords and phrases separated by ";"). An empty cell means no text in that language.
+
+Files come from outside, so reading is defensive: CSV (UTF-8, "," or ";" as Excel saves it
+in each locale) or XLSX (checked against zip bombs before openpyxl opens it), within limits
+on rows and columns; anything wrong becomes a SheetError whose message staff can act on.
+"""
+
+import csv
+import io
+import zipfile
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from ..config import LANGUAGES
+from ..review.exports import FORMULA_STARTS, neutralise
+from .operations import FORMAT, TEXT_FIELDS
+
+#: Fields that are one text per language; keywords are a list per language.
+PER_LANGUAGE_TEXTS = tuple(field for field in TEXT_FIELDS if field != "keywords")
+FIXED_COLUMNS = ("code", "parent", "strategic_direction")
+HEADER = [
+    *FIXED_COLUMNS,
+    *(
+        f"{field}_{language}"
+        for language in LANGUAGES
+        for field in (*PER_LANGUAGE_TEXTS, "keywords")
+    ),
+]
+KEYWORD_SEPARATOR = ";"
+
+MAX_ROWS = 2000  # spreadsheet rows, the header included
+MAX_COLUMNS = 200
+#: Zip bomb limits for an XLSX: the declared sizes bound what zipfile will inflate.
+MAX_UNCOMPRESSED_BYTES = 20 * 1024 * 1024
+MAX_ZIP_MEMBERS = 1000
+
+XLSX_SHEET_TITLE = "themes"
+
+
+class SheetError(ValueError):
+    """A codebook spreadsheet that cannot be read; the message says why, for staff."""
+
+
+# Writing -------------------------------------------------------------------------------------
+
+
+def codebook_table(definition) -> list[list[str]]:
+    """The header, then one row per theme of a codebook ``definition`` (the JSON shape)."""
+    rows = [list(HEADER)]
+    for theme in definition.get("themes") or []:
+        row = [theme.get("code") or "", theme.get("parent") or ""]
+        row.append(theme.get("strategic_direction") or "")
+        for language in LANGUAGES:
+            for field in PER_LANGUAGE_TEXTS:
+                row.append((theme.get(field) or {}).get(language) or "")
+            keywords = (theme.get("keywords") or {}).get(language) or []
+            row.append(f"{KEYWORD_SEPARATOR} ".join(keywords))
+        rows.append(row)
+    return rows
+
+
+def write_csv(definition) -> bytes:
+    """The codebook as CSV, one row per theme. UTF-8 with a byte order mark, without which
+    Excel reads the file in the computer's legacy encoding and garbles every non-Latin
+    text."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    for row in codebook_table(definition):
+        writer.writerow([neutralise(cell) for cell in row])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def write_xlsx(definition) -> bytes:
+    """The codebook as a workbook with one sheet "themes", its header row frozen. Every cell
+    is typed as text, so a theme text such as "=HYPERLINK(...)" shows as written and never
+    runs as a formula."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = XLSX_SHEET_TITLE
+    for row_number, row in enumerate(codebook_table(definition), 1):
+        for column_number, value in enumerate(row, 1):
+            if not value:
+                continue  # an empty text is no cell at all: what a spreadsheet writes too
+            cell = sheet.cell(row=row_number, column=column_number, value=value)
+            cell.data_type = "s"
+            if value.startswith(FORMULA_STARTS):
+                # Excel's own mark for "text that looks like a formula": the cell stays text
+                # even when someone edits it and presses Enter.
+                cell.quotePrefix = True
+    bold = Font(bold=True)
+    for cell in sheet[1]:
+        cell.font = bold
+    sheet.freeze_panes = "A2"
+    for column_number, name in enumerate(HEADER, 1):
+        width = 18 if name in FIXED_COLUMNS or name.startswith("name_") else 40
+        sheet.column_dimensions[get_column_letter(column_number)].width = width
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+# Reading -------------------------------------------------------------------------------------
+
+
+def read_table(filename, content) -> list[list[str]]:
+    """The rows of an uploaded .csv or .xlsx file as texts, cells neutralised on writing
+    restored. Item i is the spreadsheet's row i + 1 (empty rows inside are kept as [], so
+    messages can name rows as staff see them); trailing empty cells and rows are dropped."""
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    readers = {"csv": _csv_rows, "xlsx": _xlsx_rows}
+    if suffix not in readers:
+        raise SheetError("choose a .csv or .xlsx file")
+    try:
+        return _collect(readers[suffix](content))
+    except SheetError:
+        raise
+    except Exception as error:  # a damaged file from outside must never crash an import
+        raise SheetError(f"the file could not be read ({str(error)[:200]})") from error
+
+
+def _csv_rows(content):
+    try:
+        text = content.decode("utf-8-sig")  # with or without the BOM Excel adds
+    except UnicodeDecodeError:
+        raise SheetError(
+            "the file is not in UTF-8: in Excel, save it as “CSV UTF-8 (comma delimited)”; "
+            "in LibreOffice, choose the character set “Unicode (UTF-8)”"
+        ) from None
+    # Excel separates with ";" where "," is the decimal mark (French, Spanish, Portuguese,
+    # Russian...). Only the header decides: column names hold neither character, whereas
+    # theme texts are full of commas.
+    header_line = text.split("\n", 1)[0]
+    delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
+    yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+
+
+def _xlsx_rows(content):
+    _check_zip(content)
+    workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+    try:
+        sheet = workbook.worksheets[0]
+        # Ignore the size the file declares: a sheet that claims to span a million rows
+        # would otherwise be padded out to them.
+        sheet.reset_dimensions()
+        yield from sheet.iter_rows(values_only=True)
+    finally:
+        workbook.close()
+
+
+def _check_zip(content):
+    """Refuse an XLSX that would inflate too far, before openpyxl opens it. zipfile never
+    inflates a member beyond the size the archive declares for it, so checking the declared
+    sizes is enough."""
+    try:
+        members = zipfile.ZipFile(io.BytesIO(content)).infolist()
+    except zipfile.BadZipFile:
+        raise SheetError(
+            "the file is not an Excel workbook (.xlsx); an old .xls or a protected workbook "
+            "must be saved again as .xlsx or as CSV UTF-8"
+        ) from None
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise SheetError(f"the workbook has more than {MAX_ZIP_MEMBERS} parts; it is not a sheet")
+    if sum(member.file_size for member in members) > MAX_UNCOMPRESSED_BYTES:
+        limit = MAX_UNCOMPRESSED_BYTES // (1024 * 1024)
+        raise SheetError(f"the workbook is larger than {limit} MB once unpacked")
+
+
+def _collect(rows):
+    """Rows of texts, within the limits; stops at the first row past them, so that a huge
+    file is not read to its end."""
+    table = []
+    for number, raw in enumerate(rows, 1):
+        row = [_cell_text(value) for value in raw]
+        while row and not row[-1]:
+            row.pop()
+        if not row:
+            if number <= MAX_ROWS:
+                table.append(row)
+            continue
+        if number > MAX_ROWS:
+            raise SheetError(f"the sheet has more than {MAX_ROWS:,} rows")
+        if len(row) > MAX_COLUMNS:
+            raise SheetError(f"row {number} has more than {MAX_COLUMNS} columns")
+        table.append(row)
+    while table and not table[-1]:
+        table.pop()
+    return table
+
+
+def _cell_text(value):
+    """A cell as text: numbers as str(), nothing as "", surrounding spaces dropped, and the
+    apostrophe that ``neutralise`` puts before a formula character taken off again."""
+    if value is None:
+        return ""
+    text = str(value).strip()
+    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
+
+
+# Back to a definition ------------------------------------------------------------------------
+
+
+def definition_from_table(rows, code, name=None) -> dict:
+    """The codebook definition (JSON shape, format included) that ``rows`` describe: the first
+    non-empty row is the header, in any column order; unknown columns and languages are
+    ignored; empty rows are skipped. ``name`` is {language: text} (a plain text is taken as
+    the English name). Raises SheetError; import_codebook checks the themes themselves."""
+    rows = [[str(cell if cell is not None else "").strip() for cell in row] for row in rows]
+    numbered = [(number, row) for number, row in enumerate(rows, 1) if any(row)]
+    if not numbered:
+        raise SheetError("the sheet is empty")
+    (header_number, header), *body = numbered
+    columns = _columns(header)
+    if not body:
+        raise SheetError(f"the sheet has no themes below its header (row {header_number})")
+
+    themes, problems = [], []
+    for number, row in body:
+        row = row + [""] * (len(header) - len(row))
+
+        def cell(column, row=row):
+            return row[columns[column]] if column in columns else ""
+
+        if not cell("code"):
+            problems.append(f"row {number} has no code")
+            continue
+        theme = {"code": cell("code"), "parent": cell("parent") or None}
+        for field in PER_LANGUAGE_TEXTS:
+            texts = {lang: cell(f"{field}_{lang}") for lang in LANGUAGES}
+            theme[field] = {lang: text for lang, text in texts.items() if text}
+        keywords = {lang: _split_keywords(cell(f"keywords_{lang}")) for lang in LANGUAGES}
+        theme["keywords"] = {lang: words for lang, words in keywords.items() if words}
+        theme["strategic_direction"] = cell("strategic_direction") or None
+        themes.append(theme)
+    if problems:
+        raise SheetError("; ".join(problems))
+
+    if isinstance(name, str):
+        name = {"en": name} if name.strip() else {}
+    return {"format": FORMAT, "code": code, "name": dict(name or {}), "themes": themes}
+
+
+def _columns(header):
+    """{column name: index} for the columns this sheet knows; raises SheetError when the
+    header lacks ``code`` or names a known column twice."""
+    known = set(HEADER)
+    columns = {}
+    for index, title in enumerate(header):
+        title = title.lower()
+        if title not in known:
+            continue  # a note column of the editor's, or a language we do not offer
+        if title in columns:
+            raise SheetError(f"the column {title!r} appears twice in the header")
+        columns[title] = index
+    if "code" not in columns:
+        raise SheetError(
+            "the header (first row) has no column 'code'; the columns are code, parent, "
+            "strategic_direction, then name_en, definition_en... for each language"
+        )
+    return columns
+
+
+def _split_keywords(cell):
+    return [word.strip() for word in cell.split(KEYWORD_SEPARATOR) if word.strip()]
