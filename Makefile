@@ -31,6 +31,7 @@ bench: install-test instance/config.py translations
 	$(BIN)/python bench/page_weight.py
 	$(BIN)/python bench/seed_demo.py
 	$(BIN)/python bench/review_pages.py
+	$(BIN)/python bench/themes.py
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test

@@ -40,7 +40,6 @@ def _init_extensions(app):
     from .extensions import babel, csrf, db, login_manager, migrate
     from .ratelimit import limiter
     from .sessions import RoundSessionInterface
-    from .themes import models as theme_models  # noqa: F401 (no blueprint imports it yet)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS_DIRECTORY)
@@ -74,6 +73,8 @@ def _register_blueprints(app):
     from .respond.views import bp as respond_bp
     from .review.views import bp as review_bp
     from .staff.views import bp as staff_bp
+    from .themes.codebook_views import bp as codebooks_bp
+    from .themes.views import bp as themes_bp
     from .translate.views import bp as translate_bp
 
     for blueprint in (
@@ -85,6 +86,8 @@ def _register_blueprints(app):
         review_bp,
         translate_bp,
         access_bp,
+        themes_bp,
+        codebooks_bp,
     ):
         app.register_blueprint(blueprint)
 

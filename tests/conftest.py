@@ -12,6 +12,7 @@ from consult import create_app
 from consult.demo.operations import create_demo_round
 from consult.extensions import db
 from consult.networks.operations import ensure_member_networks
+from consult.themes.jobs import wait_for_all as wait_for_theme_jobs
 
 CSRF_FIELD = re.compile(
     r'name="csrf_token" type="hidden" value="([^"]+)"|'
@@ -96,6 +97,7 @@ def app(database):
         db.create_all()
         ensure_member_networks()
     yield app
+    wait_for_theme_jobs()  # a run a test started must end before its tables go
     with app.app_context():
         db.session.remove()
         db.drop_all()

@@ -29,6 +29,12 @@ TABLES = {
     "reach_target",
     "codebook",
     "theme",
+    "tag",
+    "memo",
+    "quote",
+    "double_coding",
+    "brief_theme",
+    "theme_job",
 }
 
 

@@ -67,6 +67,27 @@ ACCESS = {
     "translate.import_file": ("admin", "designer"),
     "translate.assign": ("admin", "designer"),
     "translate.unassign": ("admin", "designer"),
+    # Coding written answers and the brief read answers: reviewers; so do codebooks.
+    "themes.overview": ("admin", "reviewer"),
+    "themes.job": ("admin", "reviewer"),
+    "themes.coding_page": ("admin", "reviewer"),
+    "themes.code_answer": ("admin", "reviewer"),
+    "themes.quotes": ("admin", "reviewer"),
+    "themes.emergent": ("admin", "reviewer"),
+    "themes.adopt": ("admin", "reviewer"),
+    "themes.results": ("admin", "reviewer"),
+    "themes.agreement": ("admin", "reviewer"),
+    "themes.brief": ("admin", "reviewer"),
+    "themes.brief_markdown": ("admin", "reviewer"),
+    "themes.brief_json": ("admin", "reviewer"),
+    "themes.brief_choices": ("admin", "reviewer"),
+    "codebooks.index": ("admin", "reviewer"),
+    "codebooks.seed": ("admin", "reviewer"),
+    "codebooks.upload": ("admin", "reviewer"),
+    "codebooks.view": ("admin", "reviewer"),
+    "codebooks.export": ("admin", "reviewer"),
+    "codebooks.add_theme": ("admin", "reviewer"),
+    "codebooks.theme": ("admin", "reviewer"),
 }
 ARGUMENTS = {
     "slug": "priorities-2027",
@@ -80,6 +101,11 @@ ARGUMENTS = {
     "assignment_id": 1,
     "format_": "po",
     "code": "one_change",
+    "job_id": 1,
+    "key": "not-an-answer",
+    "index": 0,
+    "theme_code": "police",
+    "fmt": "json",
 }
 
 

@@ -5,6 +5,8 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from ..design.operations import seed_blocks
+from ..themes.coding import autocode, use_codebook
+from ..themes.operations import seed_starter_codebook
 from .operations import (
     add_synthetic_responses,
     create_demo_round,
@@ -25,8 +27,14 @@ DEMO_STAFF_FILE = "demo-staff.txt"
     "(development only); the passwords go to instance/demo-staff.txt.",
 )
 @click.option("--seed", default=2027, show_default=True, help="Random seed of the answers.")
+@click.option(
+    "--code/--no-code",
+    default=True,
+    show_default=True,
+    help="Code the written answers against the starter codebook.",
+)
 @with_appcontext
-def seed_demo_command(responses, if_empty, demo_staff, seed):
+def seed_demo_command(responses, if_empty, demo_staff, seed, code):
     """Create the demo round "Community priorities for advocacy 2027" with responses."""
     if demo_staff:
         _seed_demo_staff()
@@ -37,6 +45,13 @@ def seed_demo_command(responses, if_empty, demo_staff, seed):
     round_ = create_demo_round()
     add_synthetic_responses(round_, responses, seed=seed)
     click.echo(f"Demo round /c/{round_.slug}/ has {responses} new synthetic responses.")
+    if code:
+        # The demo's written answers come coded against the starter codebook, for reviewers
+        # to accept or reject.
+        if round_.codebook is None:
+            use_codebook(round_, seed_starter_codebook())
+        coded = autocode(round_)
+        click.echo(f"{coded.suggested} themes suggested for {coded.answers} written answers.")
 
 
 def _seed_demo_staff():

@@ -85,6 +85,9 @@ class Round(db.Model):
     #: Scheduled opening and closing, naive UTC; an open round answers only between them.
     opens_at: Mapped[datetime | None]
     closes_at: Mapped[datetime | None]
+    #: The codebook its free-text answers are coded against (themes), shared across rounds.
+    codebook_id: Mapped[int | None] = mapped_column(ForeignKey("codebook.id", ondelete="SET NULL"))
+    codebook = relationship("Codebook")
     created_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=lambda: datetime.now(UTC)
     )

@@ -1,4 +1,5 @@
-"""`flask themes seed`, `flask themes export CODE -o FILE`, `flask themes import FILE`."""
+"""`flask themes seed`, `flask themes export CODE -o FILE`, `flask themes import FILE`,
+`flask themes autocode SLUG [--codebook CODE]`."""
 
 import json
 from pathlib import Path
@@ -7,7 +8,9 @@ import click
 from flask.cli import AppGroup
 from sqlalchemy import select
 
+from ..design.models import Round
 from ..extensions import db
+from .coding import autocode, use_codebook
 from .models import Codebook
 from .operations import CodebookError, export_codebook, import_codebook, seed_starter_codebook
 
@@ -44,3 +47,30 @@ def import_command(path, code):
         problems = getattr(error, "problems", [str(error)])
         raise click.ClickException("nothing imported:\n  " + "\n  ".join(problems)) from None
     click.echo(f"codebook {codebook.code!r}: {len(codebook.themes)} themes")
+
+
+@themes_cli.command("autocode")
+@click.argument("slug")
+@click.option("--codebook", "code", default=None, help="Code the round against this codebook.")
+def autocode_command(slug, code):
+    """Suggest themes for every written answer of a round, with a progress bar."""
+    round_ = db.session.scalar(select(Round).where(Round.slug == slug))
+    if round_ is None:
+        raise click.ClickException(f"There is no round {slug!r}.")
+    if code:
+        codebook = db.session.scalar(select(Codebook).where(Codebook.code == code))
+        if codebook is None:
+            raise click.ClickException(f"There is no codebook {code!r}.")
+        use_codebook(round_, codebook)
+    if round_.codebook is None:
+        raise click.ClickException(
+            "The round has no codebook: choose one with --codebook (e.g. --codebook starter)."
+        )
+    with click.progressbar(length=1, label="Coding written answers") as bar:
+
+        def progress(done, total):
+            bar.length = max(total, 1)
+            bar.update(done - bar.pos)
+
+        result = autocode(round_, progress)
+    click.echo(f"{result.answers} written answers, {result.suggested} themes suggested")

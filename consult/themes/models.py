@@ -5,11 +5,30 @@ so are its keyword rules ({"fr": ["seringue", "échange de seringues"], …}), m
 (themes.text).
 """
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+    and_,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..design.models import Texts
-from ..extensions import db
+from ..extensions import db, one_of
+
+#: What a reviewer made of a tag: the rules suggest, a reviewer accepts or rejects; a tag a
+#: reviewer adds by hand is accepted from the start.
+TAG_STATUSES = ("suggested", "accepted", "rejected")
+#: The advocacy activities of the network's plan a theme can feed, for the brief.
+ACTIVITIES = ("high_level_advocacy", "advocacy_materials", "campaigns", "fundraising")
 
 
 class Codebook(db.Model):
@@ -47,3 +66,144 @@ class Theme(db.Model):
 
     codebook: Mapped[Codebook] = relationship(back_populates="themes")
     parent: Mapped["Theme | None"] = relationship(remote_side=[id])
+
+
+def _now():
+    return datetime.now(UTC)
+
+
+class _OfAnAnswer:
+    """The answer a row is about: a text of one response to one question (``item`` 0, or
+    the item of an "other, please specify" text). Coding is per answer; results count
+    respondents."""
+
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), index=True)
+    response_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("response.id", ondelete="CASCADE")
+    )
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id", ondelete="CASCADE"))
+    item: Mapped[int] = mapped_column(default=0)
+
+    @classmethod
+    def of(cls, answer):
+        """The condition that a row is about ``answer``."""
+        return and_(
+            cls.response_id == answer.response_id,
+            cls.question_id == answer.question_id,
+            cls.item == answer.item,
+        )
+
+    @staticmethod
+    def about(round_, answer):
+        """The columns of a new row about ``answer`` of ``round_``."""
+        return {
+            "round_id": round_.id,
+            "response_id": answer.response_id,
+            "question_id": answer.question_id,
+            "item": answer.item,
+        }
+
+
+class Tag(_OfAnAnswer, db.Model):
+    """A theme on an answer, suggested by the codebook's rules (with the words that set it
+    off) or added by a reviewer; who decided what is kept."""
+
+    __tablename__ = "tag"
+    __table_args__ = (
+        UniqueConstraint("response_id", "question_id", "item", "theme_id", name="uq_tag"),
+        CheckConstraint(one_of("status", TAG_STATUSES), name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    theme_id: Mapped[int] = mapped_column(ForeignKey("theme.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(12), default="suggested")
+    #: [[keyword, start, end], …]: the keyword rule and where in the text its words are.
+    reasons: Mapped[list] = mapped_column(JSON, default=list)
+    #: None when the rules suggested it.
+    added_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    theme: Mapped[Theme] = relationship()
+
+
+class Memo(_OfAnAnswer, db.Model):
+    """A reviewer's note on an answer, seen by the other reviewers."""
+
+    __tablename__ = "memo"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    text: Mapped[str] = mapped_column(Text)
+    written_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class Quote(_OfAnAnswer, db.Model):
+    """An answer marked as a candidate quote: its text scrubbed of identifiers (themes.scrub)
+    and, once a reviewer approves it, usable in the brief."""
+
+    __tablename__ = "quote"
+    __table_args__ = (UniqueConstraint("response_id", "question_id", "item", name="uq_quote"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    theme_id: Mapped[int | None] = mapped_column(ForeignKey("theme.id", ondelete="SET NULL"))
+    language: Mapped[str] = mapped_column(String(10))
+    #: Always scrubbed: the answer's own text is never copied here as it is.
+    text: Mapped[str] = mapped_column(Text)
+    translation: Mapped[str | None] = mapped_column(Text)
+    marked_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    approved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    theme: Mapped[Theme | None] = relationship()
+
+
+class DoubleCoding(_OfAnAnswer, db.Model):
+    """One reviewer's blind coding of an answer of the agreement sample: the themes they
+    found, compared with another reviewer's by Cohen's kappa (themes.agreement)."""
+
+    __tablename__ = "double_coding"
+    __table_args__ = (
+        UniqueConstraint("response_id", "question_id", "item", "coder_id", name="uq_double"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    coder_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    #: Theme ids.
+    themes: Mapped[list] = mapped_column(JSON, default=list)
+    coded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class BriefTheme(db.Model):
+    """What a reviewer says a theme of a round feeds in the network's plan."""
+
+    __tablename__ = "brief_theme"
+    __table_args__ = (
+        UniqueConstraint("round_id", "theme_id", name="uq_brief_theme"),
+        CheckConstraint(one_of("activity", ACTIVITIES), name="activity"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), index=True)
+    theme_id: Mapped[int] = mapped_column(ForeignKey("theme.id", ondelete="CASCADE"))
+    strategic_direction: Mapped[str | None] = mapped_column(String(120))
+    activity: Mapped[str | None] = mapped_column(String(30))
+
+
+class ThemeJob(db.Model):
+    """A long run over a round's answers (automatic coding, emergent themes) done outside
+    the request, with how far it got, so a page can show the share done."""
+
+    __tablename__ = "theme_job"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    #: "running", "done" or "failed".
+    state: Mapped[str] = mapped_column(String(12), default="running")
+    done: Mapped[int] = mapped_column(default=0)
+    total: Mapped[int] = mapped_column(default=0)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    #: What the run found: for emergent themes, the suggestions.
+    result: Mapped[dict | None] = mapped_column(JSON)

@@ -55,6 +55,26 @@ def export_codebook(codebook):
     }
 
 
+def theme_problems(themes, other_codes=()):
+    """Every problem of a definition's list of themes; a parent may be a theme of the list or
+    one of ``other_codes`` (themes already in the codebook)."""
+    problems = []
+    codes = [t.get("code") if isinstance(t, dict) else None for t in themes]
+    known = [*codes, *other_codes]
+    for index, data in enumerate(themes, 1):
+        if not isinstance(data, dict) or not isinstance(data.get("code"), str):
+            problems.append(f"theme {index} has no code")
+            continue
+        if codes.count(data["code"]) > 1:
+            problems.append(f"theme code {data['code']!r} is used twice")
+        if data.get("parent") is not None and data["parent"] not in known:
+            problems.append(f"theme {data['code']!r} has an unknown parent {data['parent']!r}")
+        for name in TEXT_FIELDS:
+            if not isinstance(data.get(name, {}), dict):
+                problems.append(f"theme {data['code']!r}: {name} must be per language")
+    return problems
+
+
 def import_codebook(definition, code=None):
     """A new codebook from ``definition``; raises CodebookError listing every problem and
     writes nothing then."""
@@ -69,18 +89,7 @@ def import_codebook(definition, code=None):
     themes = definition.get("themes")
     if not isinstance(themes, list) or not themes:
         raise CodebookError([*problems, "the codebook has no themes"])
-    codes = [t.get("code") if isinstance(t, dict) else None for t in themes]
-    for index, data in enumerate(themes, 1):
-        if not isinstance(data, dict) or not isinstance(data.get("code"), str):
-            problems.append(f"theme {index} has no code")
-            continue
-        if codes.count(data["code"]) > 1:
-            problems.append(f"theme code {data['code']!r} is used twice")
-        if data.get("parent") is not None and data["parent"] not in codes:
-            problems.append(f"theme {data['code']!r} has an unknown parent {data['parent']!r}")
-        for name in TEXT_FIELDS:
-            if not isinstance(data.get(name, {}), dict):
-                problems.append(f"theme {data['code']!r}: {name} must be per language")
+    problems.extend(theme_problems(themes))
     if problems:
         raise CodebookError(problems)
     codebook = Codebook(code=code, name=dict(definition.get("name") or {}))

@@ -9,8 +9,8 @@ and tatweel and take one form of alef, yeh, kaf and teh marbuta; Russian ё beco
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import snowballstemmer
 
@@ -41,9 +41,9 @@ CONJUNCTION_BEFORE_ARTICLE = re.compile(r"^[وف](?=ال..)")
 WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0640])+")
 
 
-@dataclass(frozen=True)
-class Word:
-    """A word of a text: where it is (for highlighting) and its stem."""
+class Word(NamedTuple):
+    """A word of a text: where it is (for highlighting) and its stem. A named tuple: coding
+    100,000 answers makes millions of them."""
 
     start: int
     end: int
@@ -65,14 +65,41 @@ def normalise(text, language):
 def words(text, language):
     """[Word] of ``text`` in order. Normalisation keeps every character's place (each
     change maps one character to one or none), so positions are found on the original."""
-    stemmer = _stemmer(language)
+    stem_of = stem_table(language)
     found = []
     for match in WORD.finditer(text):
-        normal = normalise(match.group(), language)
-        if normal:
-            stem = stemmer.stemWord(normal) if stemmer else normal
-            found.append(Word(match.start(), match.end(), stem))
+        stem = stem_of[match.group()]
+        if stem:
+            found.append(Word(*match.span(), stem))
     return found
+
+
+#: A language's table of stems is emptied when it grows past this many words.
+MAX_CACHED_WORDS = 500_000
+
+
+class _StemTable(dict):
+    """{word as written: its stem ("" if normalising leaves nothing)} of one language,
+    filled as words come. The words of many answers are few, so coding 100,000 answers
+    stems each word once and otherwise only looks it up."""
+
+    def __init__(self, language):
+        super().__init__()
+        self.language = language
+        self.stemmer = _stemmer(language)
+
+    def __missing__(self, word):
+        if len(self) > MAX_CACHED_WORDS:
+            self.clear()
+        normal = normalise(word, self.language)
+        stem = self.stemmer.stemWord(normal) if self.stemmer and normal else normal
+        self[word] = stem
+        return stem
+
+
+@cache
+def stem_table(language):
+    return _StemTable(language)
 
 
 def stems(text, language):

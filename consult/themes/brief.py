@@ -1,0 +1,229 @@
+"""The advocacy brief of a round: what a lead takes into a planning meeting. Who answered,
+the ranked priorities, and each theme with its definition, figures, breakdowns, approved
+quotes and the part of the network's plan it feeds; rendered as a printable page, as
+Markdown and as JSON, all from the one ``Brief`` built here, in the reviewer's language.
+
+Everything in it is already protected: figures by small-cell suppression (themes.results),
+quotes scrubbed, approved and from groups of at least the round's minimum cell size.
+"""
+
+from dataclasses import dataclass, field
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from ..audit import record
+from ..extensions import db
+from ..i18n import native_name, pick
+from .models import ACTIVITIES, BriefTheme, Quote
+from .queries import quote_group_sizes
+from .results import ranked_priorities, theme_results
+from .starter import STRATEGIC_DIRECTIONS
+
+DIRECTION_NAMES = dict(
+    zip(
+        STRATEGIC_DIRECTIONS,
+        (
+            _l("Network Development"),
+            _l("Partnership Development"),
+            _l("Programming and Technical Support"),
+            _l("Advocacy and Campaigning"),
+        ),
+        strict=True,
+    )
+)
+ACTIVITY_NAMES = dict(
+    zip(
+        ACTIVITIES,
+        (
+            _l("High-level advocacy"),
+            _l("Advocacy materials"),
+            _l("Campaigns"),
+            _l("Fundraising"),
+        ),
+        strict=True,
+    )
+)
+
+
+@dataclass
+class BriefQuote:
+    text: str
+    language: str
+    language_name: str
+    translation: str | None
+
+
+@dataclass
+class BriefSection:
+    theme: object
+    name: str
+    definition: str
+    #: The theme's row of theme results: its figure, and by region and language.
+    row: object
+    by_region: dict
+    by_language: dict
+    direction: str | None
+    activity: str | None
+    quotes: list = field(default_factory=list)
+
+
+@dataclass
+class Brief:
+    round: object
+    language: str
+    results: object
+    regions: list
+    languages: list
+    priorities: list
+    sections: list
+
+
+def build_brief(round_, themes, language):
+    """The Brief of ``round_`` in the interface ``language``: its themes (top-level ones,
+    sub-themes counted in) with at least one respondent, most often mentioned first."""
+    content_language = round_.content_language(language)
+    overall = theme_results(round_, themes, None, content_language)
+    by_region = theme_results(round_, themes, "region", content_language)
+    by_language = theme_results(round_, themes, "language", content_language)
+    region_rows = {row.theme.id: row for row in by_region.rows}
+    language_rows = {row.theme.id: row for row in by_language.rows}
+    choices = {
+        choice.theme_id: choice
+        for choice in db.session.scalars(select(BriefTheme).where(BriefTheme.round_id == round_.id))
+    }
+    quotes = _approved_quotes(round_)
+    sections = []
+    for row in overall.rows:
+        if row.count.value == 0:
+            continue
+        theme = row.theme
+        choice = choices.get(theme.id)
+        sections.append(
+            BriefSection(
+                theme=theme,
+                name=pick(theme.name, language, "en") or theme.code,
+                definition=pick(theme.definition, language, "en"),
+                row=row,
+                by_region=region_rows[theme.id].by_group,
+                by_language=language_rows[theme.id].by_group,
+                direction=(choice.strategic_direction if choice else None)
+                or theme.strategic_direction,
+                activity=choice.activity if choice else None,
+                quotes=quotes.get(theme.id, [])
+                + [q for child in row.children for q in quotes.get(child.theme.id, [])],
+            )
+        )
+    sections.sort(key=lambda s: -(s.row.count.value or 0))
+    return Brief(
+        round=round_,
+        language=language,
+        results=overall,
+        regions=by_region.columns,
+        languages=by_language.columns,
+        priorities=ranked_priorities(round_, content_language),
+        sections=sections,
+    )
+
+
+def _approved_quotes(round_):
+    """{theme id: [BriefQuote]} of the approved quotes from groups large enough."""
+    quotes = db.session.scalars(
+        select(Quote)
+        .where(Quote.round_id == round_.id, Quote.approved_by.is_not(None))
+        .order_by(Quote.language, Quote.id)
+    ).all()
+    sizes = quote_group_sizes(round_.id, quotes)
+    found = {}
+    for quote in quotes:
+        if sizes[quote.id] >= round_.min_cell_size and quote.theme_id is not None:
+            found.setdefault(quote.theme_id, []).append(
+                BriefQuote(
+                    quote.text, quote.language, native_name(quote.language), quote.translation
+                )
+            )
+    return found
+
+
+def set_brief_choices(round_, choices):
+    """Save {theme id: (strategic direction or None, activity or None)} for the brief."""
+    existing = {
+        c.theme_id: c
+        for c in db.session.scalars(select(BriefTheme).where(BriefTheme.round_id == round_.id))
+    }
+    for theme_id, (direction, activity) in choices.items():
+        choice = existing.get(theme_id) or BriefTheme(round_id=round_.id, theme_id=theme_id)
+        choice.strategic_direction = direction
+        choice.activity = activity
+        db.session.add(choice)
+    record("themes.brief", round_, themes=len(choices))
+    db.session.commit()
+
+
+def figure_json(figure):
+    """A figure as JSON: its count, or null and why it is hidden, and its share."""
+    return {
+        "count": figure.value,
+        "hidden": figure.hidden_because,
+        "fewer_than": figure.threshold if figure.hidden_because == "small" else None,
+        "percent": round(figure.percent, 1) if figure.percent is not None else None,
+    }
+
+
+def brief_json(brief):
+    def columns(found):
+        return [
+            {"group": str(value), "label": str(label), **figure_json(margin)}
+            for value, label, margin in found
+        ]
+
+    def breakdown(by_group, found):
+        return [
+            {"group": str(value), "label": str(label), **figure_json(by_group[value])}
+            for value, label, _margin in found
+        ]
+
+    return {
+        "format": "consult-brief/1",
+        "round": brief.round.slug,
+        "title": brief.round.text("title", brief.round.content_language(brief.language)),
+        "language": brief.language,
+        "minimum_cell_size": brief.round.min_cell_size,
+        "respondents": {
+            **figure_json(brief.results.responses),
+            "by_region": columns(brief.regions),
+            "by_language": columns(brief.languages),
+        },
+        "priorities": [
+            {
+                "question": result.question.code,
+                "text": result.text,
+                "ranked_first": [
+                    {"option": row.code, "label": row.label, **figure_json(row.count)}
+                    for row in result.choices
+                ],
+            }
+            for result in brief.priorities
+        ],
+        "themes": [
+            {
+                "code": section.theme.code,
+                "name": section.name,
+                "definition": section.definition,
+                "respondents": figure_json(section.row.count),
+                "by_region": breakdown(section.by_region, brief.regions),
+                "by_language": breakdown(section.by_language, brief.languages),
+                "strategic_direction": section.direction,
+                "activity": section.activity,
+                "quotes": [
+                    {
+                        "text": quote.text,
+                        "language": quote.language,
+                        "translation": quote.translation,
+                    }
+                    for quote in section.quotes
+                ],
+            }
+            for section in brief.sections
+        ],
+    }

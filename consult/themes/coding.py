@@ -1,0 +1,198 @@
+"""Coding a round's written answers: automatic suggestions from the codebook's rules, and
+what reviewers do with them (accept, reject, add, memos, quotes), each one transaction and
+recorded with who did it.
+"""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, insert, select
+
+from ..audit import record
+from ..extensions import db
+from .models import DoubleCoding, Memo, Quote, Tag, Theme
+from .queries import written_answer_count, written_answers
+from .rules import Rules
+from .scrub import scrub
+
+#: How often a long run reports progress, in answers.
+PROGRESS_EVERY = 2_000
+
+
+@dataclass(frozen=True)
+class Autocoded:
+    answers: int
+    suggested: int
+
+
+def autocode(round_, progress=None):
+    """Suggest the codebook's themes for every written answer of ``round_``, each with the
+    keywords that set it off. Suggestions not yet reviewed are replaced; a theme a reviewer
+    accepted or rejected on an answer is left as they decided. One transaction, so a run
+    that fails leaves the previous suggestions as they were. ``progress(done, total)`` is
+    called as answers are matched."""
+    codebook = round_.codebook
+    if codebook is None:
+        return Autocoded(0, 0)
+    rules = Rules(codebook.themes)
+    total = written_answer_count(round_.id)
+    decided = set(
+        db.session.execute(
+            select(Tag.response_id, Tag.question_id, Tag.item, Tag.theme_id).where(
+                Tag.round_id == round_.id, Tag.status != "suggested"
+            )
+        ).all()
+    )
+    suggestions = []
+    done = 0
+    for row in db.session.execute(written_answers(round_.id)).yield_per(PROGRESS_EVERY):
+        for theme_id, reasons in rules.match(row.text, row.language).items():
+            if (row.response_id, row.question_id, row.item, theme_id) not in decided:
+                suggestions.append(
+                    {
+                        "round_id": round_.id,
+                        "response_id": row.response_id,
+                        "question_id": row.question_id,
+                        "item": row.item,
+                        "theme_id": theme_id,
+                        "status": "suggested",
+                        "reasons": reasons,
+                    }
+                )
+        done += 1
+        if progress and done % PROGRESS_EVERY == 0:
+            progress(done, total)
+    db.session.execute(delete(Tag).where(Tag.round_id == round_.id, Tag.status == "suggested"))
+    if suggestions:
+        # Plain rows through the Core: the ORM's bookkeeping would double the time.
+        db.session.connection().execute(insert(Tag.__table__), suggestions)
+    record("themes.autocode", round_, answers=done, suggested=len(suggestions))
+    db.session.commit()
+    if progress:
+        progress(done, total)
+    return Autocoded(done, len(suggestions))
+
+
+def use_codebook(round_, codebook):
+    """Code ``round_`` against ``codebook`` from now on. The tags of another codebook's
+    themes go: they would count under themes the round no longer has."""
+    if round_.codebook_id == (codebook.id if codebook else None):
+        return
+    db.session.execute(delete(Tag).where(Tag.round_id == round_.id))
+    round_.codebook = codebook
+    record("themes.codebook", round_, codebook=codebook.code if codebook else None)
+    db.session.commit()
+
+
+def decide(round_, tag, status, user):
+    """A reviewer accepts or rejects a tag (or takes back their decision: "suggested")."""
+    tag.status = status
+    tag.decided_by = user.id
+    tag.decided_at = datetime.now(UTC)
+    record("themes.tag", round_, theme=tag.theme.code, status=status)
+    db.session.commit()
+
+
+def add_tag(round_, answer, theme, user):
+    """A reviewer tags an answer by hand (or accepts it, if the rules suggested it)."""
+    tag = db.session.scalar(select(Tag).where(Tag.of(answer), Tag.theme_id == theme.id))
+    if tag is None:
+        tag = Tag(**Tag.about(round_, answer), theme_id=theme.id, reasons=[], added_by=user.id)
+        db.session.add(tag)
+    tag.theme = theme
+    decide(round_, tag, "accepted", user)
+    return tag
+
+
+def write_memo(round_, answer, text, user):
+    db.session.add(Memo(**Memo.about(round_, answer), author_id=user.id, text=text))
+    record("themes.memo", round_)
+    db.session.commit()
+
+
+def mark_quote(round_, answer, user, theme=None):
+    """Mark an answer as a candidate quote. Only its scrubbed text is kept (themes.scrub):
+    the answer as written never leaves the answer table."""
+    quote = db.session.scalar(select(Quote).where(Quote.of(answer)))
+    if quote is None:
+        quote = Quote(
+            **Quote.about(round_, answer),
+            language=answer.language or round_.source_language,
+            text=scrub(answer.text, answer.language).text,
+            marked_by=user.id,
+        )
+        db.session.add(quote)
+    quote.theme = theme
+    record("themes.quote", round_, status="candidate")
+    db.session.commit()
+    return quote
+
+
+def approve_quote(round_, quote, user, text, translation):
+    """A reviewer approves a quote as it will be published: their wording is scrubbed again
+    (an edit must not bring a name back), with their translation, if any."""
+    quote.text = scrub(text, quote.language).text
+    quote.translation = scrub(translation, None).text if translation else None
+    quote.approved_by = user.id
+    quote.approved_at = datetime.now(UTC)
+    record("themes.quote", round_, status="approved")
+    db.session.commit()
+
+
+def withdraw_quote(round_, quote):
+    db.session.delete(quote)
+    record("themes.quote", round_, status="withdrawn")
+    db.session.commit()
+
+
+def themes_of(codebook):
+    """The codebook's themes by id."""
+    if codebook is None:
+        return {}
+    return {
+        theme.id: theme
+        for theme in db.session.scalars(
+            select(Theme).where(Theme.codebook_id == codebook.id).order_by(Theme.position)
+        )
+    }
+
+
+def adopt_suggestion(round_, suggestion):
+    """A new theme of the round's codebook from an emergent suggestion: named after its top
+    terms, with them as its keywords in the suggestion's language, last in the codebook."""
+    codebook = round_.codebook
+    language, terms = suggestion["language"], suggestion["terms"]
+    existing = {theme.code for theme in codebook.themes}
+    base = "emergent-" + "-".join(terms[:2])[:40]
+    code, number = base, 1
+    while code in existing:
+        number += 1
+        code = f"{base}-{number}"
+    theme = Theme(
+        codebook=codebook,
+        position=len(codebook.themes),
+        code=code,
+        name={language: ", ".join(terms[:3])},
+        definition={},
+        include={},
+        exclude={},
+        keywords={language: list(terms[:5])},
+    )
+    db.session.add(theme)
+    record("codebook.theme", round_, codebook=codebook.code, theme=code, source="emergent")
+    db.session.commit()
+    return theme
+
+
+def code_blind(round_, answer, theme_ids, user):
+    """A reviewer's blind coding of an answer of the agreement sample (themes.agreement),
+    replacing theirs if they code it again."""
+    coding = db.session.scalar(
+        select(DoubleCoding).where(DoubleCoding.of(answer), DoubleCoding.coder_id == user.id)
+    )
+    if coding is None:
+        coding = DoubleCoding(**DoubleCoding.about(round_, answer), coder_id=user.id)
+        db.session.add(coding)
+    coding.themes = sorted(theme_ids)
+    record("themes.double_coding", round_, themes=len(theme_ids))
+    db.session.commit()

@@ -1,0 +1,531 @@
+"""Coding written answers against the codebook: explained suggestions, reviewers' decisions,
+quotes, theme results with small groups hidden, agreement, and the brief in each format."""
+
+import json
+import re
+import socket
+import uuid
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, insert, select
+
+from consult.accounts.models import User
+from consult.design.models import Round
+from consult.extensions import db
+from consult.networks.models import Network
+from consult.respond.models import Answer, Response
+from consult.themes import jobs
+from consult.themes.agreement import cohen_kappa
+from consult.themes.brief import build_brief
+from consult.themes.coding import autocode, use_codebook
+from consult.themes.models import Quote, Tag, Theme
+from consult.themes.operations import seed_starter_codebook
+from consult.themes.queries import uncovered_answers
+from consult.themes.results import theme_results
+
+from .conftest import csrf_token
+from .journey import demo_pages, field, post_page, start
+
+# Thirteen members write about the police in English, two in French (a group under 5), and
+# six about syringes, in three languages; one French answer is about none of the themes.
+ANSWERS = [
+    *[("en", f"The police beat us and took our money, again {i}.") for i in range(12)],
+    ("fr", "La police nous frappe."),
+    ("fr", "La police nous arrête tout le temps."),
+    ("fr", "On manque de seringues propres."),
+    ("fr", "Il faut des seringues dans chaque ville."),
+    ("fr", "Merci de nous demander notre avis."),
+    ("es", "Faltan jeringas en el centro."),
+    ("es", "No hay jeringas limpias."),
+    ("ru", "Нет шприцев в аптеке."),
+    ("ru", "Шприцы стоят дорого."),
+    ("en", "Call Maria on +44 7700 900123 or write to maria@example.org about the police."),
+]
+
+
+def add_written_answers(round_, answers, network_id=None):
+    """Responses with one written answer each to the round's long-text question."""
+    question = next(q for q in round_.questions if q.kind == "long_text")
+    for language, text in answers:
+        response_id = uuid.uuid4()
+        db.session.execute(
+            insert(Response),
+            [
+                {
+                    "id": response_id,
+                    "round_id": round_.id,
+                    "language": language,
+                    "network_id": network_id,
+                    "submitted_on": date(2027, 1, 1),
+                }
+            ],
+        )
+        db.session.execute(
+            insert(Answer),
+            [
+                {
+                    "response_id": response_id,
+                    "question_id": question.id,
+                    "item": 0,
+                    "text": text,
+                    "language": language,
+                }
+            ],
+        )
+    db.session.commit()
+    return question
+
+
+@pytest.fixture
+def coded_round(app, demo_round):
+    """The demo round with ANSWERS, coded against the starter codebook; returns its slug."""
+    with app.app_context():
+        round_ = db.session.scalar(select(Round).where(Round.slug == demo_round))
+        network = db.session.scalars(select(Network).order_by(Network.id)).first()
+        add_written_answers(round_, ANSWERS, network.id)
+        use_codebook(round_, seed_starter_codebook())
+        autocode(round_)
+    return demo_round
+
+
+def tags_of(app, theme_code):
+    with app.app_context():
+        rows = db.session.execute(
+            select(Answer.text, Tag.status, Tag.reasons)
+            .join(
+                Answer,
+                (Answer.response_id == Tag.response_id)
+                & (Answer.question_id == Tag.question_id)
+                & (Answer.item == Tag.item),
+            )
+            .join(Theme, Theme.id == Tag.theme_id)
+            .where(Theme.code == theme_code)
+            .order_by(Answer.text)
+        )
+        return [tuple(row) for row in rows]
+
+
+def test_suggestions_link_three_languages_to_one_theme_with_their_reasons(app, coded_round):
+    tags = {text: reasons for text, _status, reasons in tags_of(app, "harm_reduction")}
+    assert tags["On manque de seringues propres."] == [["seringue", 13, 22]]
+    assert tags["Faltan jeringas en el centro."][0][1:] == [7, 15]  # "jeringas"
+    assert "Шприцы стоят дорого." in tags and "Нет шприцев в аптеке." in tags
+    police = {text for text, status, _r in tags_of(app, "police")}
+    assert "La police nous frappe." in police
+    assert all(status == "suggested" for _t, status, _r in tags_of(app, "police"))
+
+
+def test_automatic_coding_gives_the_same_tags_every_run(app, coded_round):
+    first = tags_of(app, "police") + tags_of(app, "harm_reduction")
+    with app.app_context():
+        autocode(db.session.scalar(select(Round).where(Round.slug == coded_round)))
+    assert tags_of(app, "police") + tags_of(app, "harm_reduction") == first
+
+
+def test_the_coding_screen_highlights_the_words_and_takes_decisions(app, client, auth, coded_round):
+    email = auth.login("reviewer")
+    page = client.get(f"/staff/rounds/{coded_round}/coding?show=review&language=fr")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "On manque de <mark" in html and ">seringues</mark> propres." in html
+    with app.app_context():
+        tag = db.session.scalars(
+            select(Tag)
+            .join(Theme)
+            .join(Answer, (Answer.response_id == Tag.response_id))
+            .where(Theme.code == "harm_reduction", Answer.language == "fr")
+            .order_by(Tag.id)
+        ).first()
+        key = f"{tag.response_id}.{tag.question_id}.{tag.item}"
+        tag_id = tag.id
+    url = f"/staff/rounds/{coded_round}/coding/{key}"
+    token = csrf_token(html, required=False)
+    client.post(url, data={"action": "reject", "tag": tag_id, "csrf_token": token})
+    with app.app_context():
+        tag = db.session.get(Tag, tag_id)
+        assert tag.status == "rejected" and tag.decided_by is not None
+    client.post(url, data={"action": "accept", "tag": tag_id, "csrf_token": token})
+    with app.app_context():
+        assert db.session.get(Tag, tag_id).status == "accepted"
+        # A rejected or accepted tag survives a new run of the rules.
+        autocode(db.session.scalar(select(Round).where(Round.slug == coded_round)))
+        assert db.session.get(Tag, tag_id).status == "accepted"
+        police = db.session.scalar(select(Theme.id).where(Theme.code == "prisons"))
+    client.post(url, data={"action": "add", "theme": police, "csrf_token": token})
+    client.post(url, data={"action": "memo", "memo": "Also about cost", "csrf_token": token})
+    with app.app_context():
+        added = db.session.scalar(select(Tag).where(Tag.theme_id == police))
+        assert added.status == "accepted" and added.added_by is not None
+    html = client.get(f"/staff/rounds/{coded_round}/coding?language=fr").get_data(as_text=True)
+    assert "Also about cost" in html
+    assert f"by {email}, added by hand" in html  # who tagged what
+
+
+def test_a_quote_is_scrubbed_and_only_approved_from_a_large_enough_group(
+    app, client, auth, coded_round
+):
+    auth.login("reviewer")
+    with app.app_context():
+        answer = db.session.execute(
+            select(Answer).where(Answer.text.like("Call Maria%"))
+        ).scalar_one()
+        key = f"{answer.response_id}.{answer.question_id}.{answer.item}"
+        police = db.session.scalar(select(Theme.id).where(Theme.code == "police"))
+    page = client.get(f"/staff/rounds/{coded_round}/coding").get_data(as_text=True)
+    token = csrf_token(page, required=False)
+    client.post(
+        f"/staff/rounds/{coded_round}/coding/{key}",
+        data={"action": "quote", "theme": police, "csrf_token": token},
+    )
+    with app.app_context():
+        quote = db.session.scalar(select(Quote))
+        assert "Maria" not in quote.text and "7700" not in quote.text
+        assert "example.org" not in quote.text and "[removed]" in quote.text
+        quote_id = quote.id
+    response = client.post(
+        f"/staff/rounds/{coded_round}/quotes",
+        data={
+            "quote": quote_id,
+            "action": "approve",
+            "text": "Call Maria about the police.",
+            "translation": "",
+            "csrf_token": token,
+        },
+    )
+    assert response.status_code == 302
+    with app.app_context():
+        quote = db.session.get(Quote, quote_id)
+        assert quote.approved_by is not None
+        assert quote.text == "Call [removed] about the police."  # the edit is scrubbed too
+
+
+def test_a_quote_from_a_small_group_cannot_be_approved(app, client, auth, coded_round):
+    auth.login("reviewer")
+    with app.app_context():
+        round_ = db.session.scalar(select(Round).where(Round.slug == coded_round))
+        # One Indonesian answer: a language group of one, even with k readable elsewhere.
+        question = add_written_answers(round_, [("id", "Polisi memukul kami di jalan.")])
+        answer = db.session.scalar(select(Answer).where(Answer.language == "id"))
+        db.session.add(
+            Quote(
+                round_id=round_.id,
+                response_id=answer.response_id,
+                question_id=question.id,
+                item=0,
+                language="id",
+                text=answer.text,
+                marked_by=1,
+            )
+        )
+        db.session.commit()
+        quote_id = db.session.scalar(select(Quote.id))
+    page = client.get(f"/staff/rounds/{coded_round}/quotes").get_data(as_text=True)
+    assert "From a group of fewer than 5" in page
+    client.post(
+        f"/staff/rounds/{coded_round}/quotes",
+        data={
+            "quote": quote_id,
+            "action": "approve",
+            "text": "Polisi memukul kami.",
+            "csrf_token": csrf_token(page, required=False),
+        },
+    )
+    with app.app_context():
+        assert db.session.get(Quote, quote_id).approved_by is None
+
+
+def accept_all(app, slug):
+    with app.app_context():
+        round_ = db.session.scalar(select(Round).where(Round.slug == slug))
+        for tag in db.session.scalars(select(Tag).where(Tag.round_id == round_.id)):
+            tag.status = "accepted"
+        db.session.commit()
+
+
+def test_theme_results_hide_small_groups(app, client, auth, coded_round):
+    accept_all(app, coded_round)
+    auth.login("reviewer")
+    html = client.get(f"/staff/rounds/{coded_round}/themes/results?by=language").get_data(
+        as_text=True
+    )
+    assert "Police violence and arrest" in html
+    # 13 respondents in English wrote about the police, 2 in French: fewer than 5.
+    assert ">13<" in html
+    assert "fewer than 5" in html
+
+
+def test_kappa_on_a_hand_checked_example():
+    # Agreement on 8 of 10, each reviewer says yes 5 times: chance agreement 0.5, so
+    # kappa = (0.8 - 0.5) / (1 - 0.5) = 0.6.
+    first = [1, 1, 0, 0, 1, 0, 1, 1, 0, 0]
+    second = [1, 0, 0, 0, 1, 0, 1, 1, 1, 0]
+    assert cohen_kappa(first, second) == pytest.approx(0.6)
+    assert cohen_kappa([1, 0, 1, 0], [0, 1, 0, 1]) == pytest.approx(-1.0)
+    assert cohen_kappa([0, 0, 0], [0, 0, 0]) is None
+
+
+def test_two_reviewers_coding_the_sample_get_kappa_per_theme(app, client, auth, coded_round):
+    with app.app_context():
+        police = db.session.scalar(select(Theme.id).where(Theme.code == "police"))
+    for _reviewer in range(2):
+        auth.login("reviewer")
+        while 'name="answer"' in (
+            page := client.get(f"/staff/rounds/{coded_round}/agreement").get_data(as_text=True)
+        ):
+            key = page.split('name="answer" value="')[1].split('"')[0]
+            with app.app_context():
+                response_id = uuid.UUID(key.split(".")[0])
+                text = db.session.scalar(
+                    select(Answer.text).where(Answer.response_id == response_id)
+                )
+            themes = [police] if "police" in text.lower() else []
+            client.post(
+                f"/staff/rounds/{coded_round}/agreement",
+                data={"answer": key, "theme": themes, "csrf_token": csrf_token(page, False)},
+            )
+        auth.logout()
+    auth.login("reviewer")
+    html = client.get(f"/staff/rounds/{coded_round}/agreement").get_data(as_text=True)
+    assert "Cohen" in html and "1.00" in html
+
+
+@pytest.fixture
+def briefed_round(app, client, auth, coded_round):
+    accept_all(app, coded_round)
+    email = auth.login("reviewer")
+    with app.app_context():
+        reviewer = db.session.scalar(select(User.id).where(User.email == email))
+        round_ = db.session.scalar(select(Round).where(Round.slug == coded_round))
+        answer = db.session.scalar(select(Answer).where(Answer.text.like("The police beat%")))
+        police = db.session.scalar(select(Theme.id).where(Theme.code == "police"))
+        db.session.add(
+            Quote(
+                round_id=round_.id,
+                response_id=answer.response_id,
+                question_id=answer.question_id,
+                item=0,
+                language="en",
+                theme_id=police,
+                text="The police beat us and took our money.",
+                translation=None,
+                marked_by=reviewer,
+                approved_by=reviewer,
+            )
+        )
+        db.session.commit()
+    page = client.get(f"/staff/rounds/{coded_round}/brief").get_data(as_text=True)
+    client.post(
+        f"/staff/rounds/{coded_round}/brief",
+        data={
+            f"direction-{police}": "Advocacy and Campaigning",
+            f"activity-{police}": "campaigns",
+            "csrf_token": csrf_token(page, required=False),
+        },
+    )
+    return coded_round
+
+
+def test_the_brief_as_a_printable_page(client, briefed_round):
+    html = client.get(f"/staff/rounds/{briefed_round}/brief").get_data(as_text=True)
+    assert "Police violence and arrest" in html
+    assert "The police beat us and took our money." in html
+    assert "A member, in English" in html
+    assert "Campaigns" in html and "Advocacy and Campaigning" in html
+    assert 'class="no-print"' in html  # the links and the form stay off the paper
+    css = (Path(__file__).parent.parent / "consult" / "static" / "consult.css").read_text()
+    assert "@media print { .brief-theme" in css
+
+
+def test_the_brief_as_markdown(client, briefed_round):
+    response = client.get(f"/staff/rounds/{briefed_round}/brief.md")
+    text = response.get_data(as_text=True)
+    assert response.mimetype == "text/markdown"
+    assert "### Police violence and arrest" in text
+    assert "> The police beat us and took our money\\." in text
+    assert "<" not in text.replace("<bdi>", "")  # no HTML: it reads as plain Markdown
+
+
+def test_the_brief_as_json(client, briefed_round):
+    data = json.loads(client.get(f"/staff/rounds/{briefed_round}/brief.json").get_data())
+    police = next(theme for theme in data["themes"] if theme["code"] == "police")
+    assert police["respondents"]["count"] == 15
+    assert police["activity"] == "campaigns"
+    assert police["quotes"] == [
+        {"text": "The police beat us and took our money.", "language": "en", "translation": None}
+    ]
+    french = next(group for group in police["by_language"] if group["group"] == "fr")
+    assert french["count"] is None and french["fewer_than"] == 5
+    # Who answered, with small groups hidden too: two respondents wrote in Spanish.
+    spanish = next(g for g in data["respondents"]["by_language"] if g["group"] == "es")
+    assert spanish["count"] is None and spanish["fewer_than"] == 5
+    assert data["respondents"]["count"] == len(ANSWERS)
+
+
+def test_the_brief_in_the_reviewers_language(client, briefed_round):
+    html = client.get(f"/staff/rounds/{briefed_round}/brief?lang=fr").get_data(as_text=True)
+    assert "Violences policières" in html or "police" in html.lower()
+    assert 'lang="fr"' in html
+
+
+def test_long_runs_go_outside_the_request_and_show_progress(app, client, auth, coded_round):
+    auth.login("reviewer")
+    page = client.get(f"/staff/rounds/{coded_round}/themes").get_data(as_text=True)
+    response = client.post(
+        f"/staff/rounds/{coded_round}/themes",
+        data={"action": "autocode", "csrf_token": csrf_token(page, required=False)},
+    )
+    job_url = response.headers["Location"]
+    job_id = int(job_url.rsplit("/", 1)[1])
+    jobs.wait_for(job_id)
+    html = client.get(job_url).get_data(as_text=True)
+    assert "Done." in html and 'http-equiv="refresh"' not in html
+
+
+def test_the_cli_codes_a_round_with_a_progress_bar(app, runner, coded_round):
+    result = runner.invoke(args=["themes", "autocode", coded_round, "--codebook", "starter"])
+    assert result.exit_code == 0, result.output
+    assert "Coding written answers" in result.output
+    assert f"{len(ANSWERS)} written answers" in result.output
+
+
+def test_the_theme_pipeline_needs_no_network(app, coded_round, monkeypatch):
+    """Every connection is refused but the one to the test database (PostgreSQL is reached
+    through a socket): coding, emergent themes and the brief still run."""
+    with app.app_context():
+        url = db.engine.url
+    database = (url.host, url.port or 5432) if url.host else None
+    connect, getaddrinfo = socket.socket.connect, socket.getaddrinfo
+
+    def connect_to_the_database_only(self, address):
+        if database is None or tuple(address[:2]) != database:
+            raise OSError(f"no network in the theme pipeline: {address}")
+        return connect(self, address)
+
+    def resolve_the_database_only(host, *args, **kwargs):
+        if database is None or host != database[0]:
+            raise OSError(f"no name lookup in the theme pipeline: {host}")
+        return getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", connect_to_the_database_only)
+    monkeypatch.setattr(socket, "getaddrinfo", resolve_the_database_only)
+    with app.app_context():
+        round_ = db.session.scalar(select(Round).where(Round.slug == coded_round))
+        assert autocode(round_).suggested > 0
+        uncovered = db.session.scalar(
+            select(func.count()).select_from(uncovered_answers(round_.id).subquery())
+        )
+        assert jobs.suggest_emergent_themes(round_)["answers"] == uncovered == 1
+        themes = list(db.session.scalars(select(Theme).order_by(Theme.position)))
+        assert build_brief(round_, themes, "en").results.responses.value == len(ANSWERS)
+
+
+def test_every_box_a_member_writes_in_asks_for_no_names(app, client, demo_round):
+    start(client)
+    pages = demo_pages(app)
+    for number in (1, 2):
+        assert post_page(client, number, pages[number - 1]).status_code == 302
+    html = client.get(f"/c/{demo_round}/3").get_data(as_text=True)
+    with app.app_context():
+        one_change = field("one_change")
+    note = f'id="{one_change}-names">Please write no names, phone numbers or addresses'
+    assert note in html
+    assert re.search(f'<input[^>]*aria-describedby="[^"]*{one_change}-names"', html) or re.search(
+        f'<textarea[^>]*aria-describedby="[^"]*{one_change}-names"', html
+    )
+    arabic = client.get(f"/c/{demo_round}/3?lang=ar").get_data(as_text=True)
+    assert f'id="{one_change}-names">Please' not in arabic  # translated, like every text
+
+
+def test_the_demo_comes_coded_against_the_starter_codebook(app, runner):
+    result = runner.invoke(args=["seed-demo", "--responses", "40"])
+    assert "themes suggested" in result.output, result.output
+    with app.app_context():
+        round_ = db.session.scalar(select(Round))
+        assert round_.codebook.code == "starter"
+        assert db.session.scalar(select(func.count()).select_from(Tag)) > 0
+
+
+def test_an_emergent_group_becomes_a_theme_in_one_step(app, client, auth, coded_round):
+    with app.app_context():
+        round_ = db.session.scalar(select(Round).where(Round.slug == coded_round))
+        add_written_answers(
+            round_,
+            [
+                ("en", f"The bus ticket to the centre costs too much, fares went up {i}.")
+                for i in range(8)
+            ]
+            + [
+                ("en", f"Mobile phone credit is expensive, we cannot call outreach {i}.")
+                for i in range(8)
+            ],
+        )
+    auth.login("reviewer")
+    page = client.get(f"/staff/rounds/{coded_round}/themes/emergent").get_data(as_text=True)
+    token = csrf_token(page, required=False)
+    response = client.post(
+        f"/staff/rounds/{coded_round}/themes/emergent", data={"csrf_token": token}
+    )
+    jobs.wait_for(int(response.headers["Location"].rsplit("/", 1)[1]))
+    html = client.get(f"/staff/rounds/{coded_round}/themes/emergent").get_data(as_text=True)
+    assert "The bus ticket to the centre costs too much" in html
+    assert "Mobile phone credit is expensive" in html
+    response = client.post(
+        f"/staff/rounds/{coded_round}/themes/emergent/0", data={"csrf_token": token}
+    )
+    assert "/staff/codebooks/starter/themes/emergent-" in response.headers["Location"]
+    with app.app_context():
+        theme = db.session.scalar(select(Theme).where(Theme.code.like("emergent-%")))
+        assert theme.keywords["en"] and set(theme.keywords) == {"en"}
+        assert theme.position == len(theme.codebook.themes) - 1
+
+
+def theme_rows(app, slug):
+    with app.app_context():
+        round_ = db.session.scalar(select(Round).where(Round.slug == slug))
+        themes = list(db.session.scalars(select(Theme).order_by(Theme.position)))
+        results = theme_results(round_, themes)
+        return {row.theme.code: row for row in results.rows}, results.together
+
+
+def test_a_sub_theme_is_hidden_when_its_parent_would_give_away_a_small_group(app, coded_round):
+    with app.app_context():
+        round_ = db.session.scalar(select(Round).where(Round.slug == coded_round))
+        add_written_answers(round_, [("en", f"Naloxone in every pharmacy, {i}.") for i in range(8)])
+        autocode(round_)
+    accept_all(app, coded_round)
+    rows, _together = theme_rows(app, coded_round)
+    harm_reduction = rows["harm_reduction"]
+    overdose = harm_reduction.children[0]
+    assert (harm_reduction.count.value, overdose.count.value) == (14, 8)
+    # The two French answers about syringes were not about harm reduction after all: 12
+    # with the theme, 8 of them about overdose, would tell of 4 about syringes alone.
+    with app.app_context():
+        syringes = db.session.scalars(
+            select(Tag)
+            .join(Theme)
+            .join(Answer, Answer.response_id == Tag.response_id)
+            .where(Theme.code == "harm_reduction", Answer.language == "fr")
+        ).all()
+        assert len(syringes) == 2
+        for tag in syringes:
+            tag.status = "rejected"
+        db.session.commit()
+    rows, _together = theme_rows(app, coded_round)
+    harm_reduction = rows["harm_reduction"]
+    assert harm_reduction.count.value == 12
+    assert harm_reduction.children[0].count.value is None
+    assert harm_reduction.children[0].count.hidden_because == "complement"
+
+
+def test_two_themes_written_about_together_by_few_are_hidden(app, coded_round):
+    with app.app_context():
+        round_ = db.session.scalar(select(Round).where(Round.slug == coded_round))
+        add_written_answers(round_, [("en", "The police take our syringes.")])
+        autocode(round_)
+    accept_all(app, coded_round)
+    _rows, together = theme_rows(app, coded_round)
+    pairs = {(a.code, b.code): figure for a, b, figure in together}
+    both = pairs.get(("police", "harm_reduction")) or pairs[("harm_reduction", "police")]
+    assert both.value is None and both.hidden_because == "small"
