@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 from consult.audit import AuditEvent
 from consult.extensions import db
 from consult.themes.models import Codebook, Theme
+from consult.themes.rules import find_phrases
 from consult.themes.starter import THEMES
-from consult.themes.text import find_phrases
 
 
 def test_the_starter_codebook_is_seeded_once(app, runner):

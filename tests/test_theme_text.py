@@ -2,7 +2,8 @@
 
 import pytest
 
-from consult.themes.text import find_phrases, normalise, stems, words
+from consult.themes.rules import find_phrases
+from consult.themes.text import normalise, stems, words
 
 
 @pytest.mark.parametrize(
@@ -22,6 +23,12 @@ from consult.themes.text import find_phrases, normalise, stems, words
         # Farsi typed with an Arabic keyboard's yeh; a zero-width non-joiner before a suffix.
         ("fa", "پلیس", "پليس ما را گرفت", "پليس"),
         ("fa", "سرنگ", "سرنگ‌های تمیز می‌خواهیم", "سرنگ"),
+        # Arabic punctuation with no space after it, and a question mark.
+        ("ar", "الشرطة", "السجن،الشرطة؟", "الشرطة"),
+        # The lam-alef ligature as some keyboards type it (NFKC gives لا).
+        ("ar", "لاجئ", "ﻻجئ في المدينة", "ﻻجئ"),
+        # A dose in Arabic-Indic digits written against its unit, before the word.
+        ("ar", "ميثادون", "٣٠ملغ ميثادون يوميا", "ميثادون"),
     ],
 )
 def test_a_keyword_finds_its_other_forms(language, keyword, text, found):

@@ -8,6 +8,7 @@ words in the text is kept as the reason, for the review screen to highlight.
 
 from collections import defaultdict
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from .text import WORD, stem_table, stems
 
@@ -74,3 +75,14 @@ def token_starts(text, tokens, last):
         starts.append(position)
         position += len(token)
     return starts
+
+
+def find_phrases(text, language, phrases):
+    """{phrase: [(start, end)]}: where each keyword or phrase of ``phrases`` occurs in
+    ``text``, matched as automatic coding matches them (a phrase with the same stems as
+    an earlier one is that one)."""
+    rules = Rules([SimpleNamespace(id=0, keywords={language: list(phrases)})])
+    found = {}
+    for keyword, start, end in rules.match(text, language).get(0, []):
+        found.setdefault(keyword, []).append((start, end))
+    return found

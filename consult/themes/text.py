@@ -111,20 +111,3 @@ def stems(text, language):
 def _stemmer(language):
     name = STEMMERS.get(language)
     return snowballstemmer.stemmer(name) if name else None
-
-
-def find_phrases(text, language, phrases):
-    """{phrase: [(start, end)]}: where each keyword or phrase of ``phrases`` occurs in
-    ``text``, its words matched stem by stem, in order and next to each other."""
-    text_words = words(text, language)
-    text_stems = [word.stem for word in text_words]
-    found = {}
-    for phrase in phrases:
-        wanted = stems(phrase, language)
-        if not wanted:
-            continue
-        for index in range(len(text_stems) - len(wanted) + 1):
-            if tuple(text_stems[index : index + len(wanted)]) == wanted:
-                span = (text_words[index].start, text_words[index + len(wanted) - 1].end)
-                found.setdefault(phrase, []).append(span)
-    return found
