@@ -28,10 +28,7 @@ test: install-test instance/config.py translations lint chromium
 	$(BIN)/pytest
 
 bench: install-test instance/config.py translations
-	$(BIN)/python bench/page_weight.py
-	$(BIN)/python bench/seed_demo.py
-	$(BIN)/python bench/review_pages.py
-	$(BIN)/python bench/themes.py
+	$(BIN)/python bench/run_all.py
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test

@@ -42,7 +42,7 @@ def seed(database_url, extra_env=None):
 def postgresql_schema(url):
     """(database URL, engine options) of a new schema at ``url``, dropped afterwards."""
     schema = f"consult_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    admin = create_engine(url, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
     with admin.connect() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
     try:

@@ -70,6 +70,7 @@ def _register_blueprints(app):
     from .accounts.views import bp as accounts_bp
     from .design.views import bp as design_bp
     from .errors import bp as errors_bp
+    from .maintenance.views import bp as maintenance_bp
     from .respond.views import bp as respond_bp
     from .review.views import bp as review_bp
     from .staff.views import bp as staff_bp
@@ -88,15 +89,17 @@ def _register_blueprints(app):
         access_bp,
         themes_bp,
         codebooks_bp,
+        maintenance_bp,
     ):
         app.register_blueprint(blueprint)
 
 
 def _register_cli(app):
-    from .accounts.cli import create_user_command
+    from .accounts.cli import create_user_command, reset_two_factor_command, set_role_command
     from .demo.cli import seed_demo_command
     from .design.cli import blocks_cli, rounds_cli
     from .i18n import translate_cli
+    from .maintenance.cli import backup_command, restore_command
     from .networks.cli import networks_cli
     from .respond.cli import drafts_cli
     from .review.cli import responses_cli, results_cli
@@ -104,6 +107,8 @@ def _register_cli(app):
 
     for command in (
         create_user_command,
+        set_role_command,
+        reset_two_factor_command,
         seed_demo_command,
         translate_cli,
         networks_cli,
@@ -113,5 +118,7 @@ def _register_cli(app):
         results_cli,
         responses_cli,
         themes_cli,
+        backup_command,
+        restore_command,
     ):
         app.cli.add_command(command)

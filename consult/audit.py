@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from flask_login import current_user
 from sqlalchemy import JSON, DateTime, ForeignKey, String, select
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
 
 from .extensions import db
 
@@ -52,3 +52,18 @@ def round_history(round_id, limit=200):
         .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
         .limit(limit)
     ).all()
+
+
+def latest_events(action_prefix="", round_id=None, offset=0, limit=100):
+    """The newest events first, for the admins' audit log page; ``action_prefix`` "login"
+    finds "login" and "login.failed"."""
+    query = (
+        select(AuditEvent)
+        .options(selectinload(AuditEvent.user))
+        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+    )
+    if action_prefix:
+        query = query.where(AuditEvent.action.startswith(action_prefix, autoescape=True))
+    if round_id is not None:
+        query = query.where(AuditEvent.round_id == round_id)
+    return db.session.scalars(query.offset(offset).limit(limit)).all()

@@ -46,6 +46,17 @@ class DefaultConfig:
     PROXY_FIX_X_FOR = 0
     #: werkzeug's method names; tests use a cheap one.
     PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105 (a method name, not a password)
+    #: Staff sessions end after this many minutes without a request, and this many hours after
+    #: logging in, whatever happens in between.
+    STAFF_IDLE_MINUTES = 30
+    STAFF_SESSION_HOURS = 12
+    #: Admins must set up two-step login (an authenticator app) before anything else; others
+    #: may. Tests turn it off so that any test can log an admin in with a password.
+    STAFF_TWO_FACTOR_REQUIRED_FOR_ADMINS = True
+    #: Staff login tries (each step: password, then code), per account and per client. Every
+    #: try counts, the right password too, so over the limit even the right one is refused.
+    STAFF_LOGIN_ACCOUNT_LIMIT = "5 per minute; 20 per hour"
+    STAFF_LOGIN_CLIENT_LIMIT = "30 per hour"
     #: The smallest count any page or export shows (PRODUCT.md, "Small groups stay hidden").
     DEFAULT_MIN_CELL_SIZE = 5
 

@@ -1,9 +1,13 @@
 """Friendly error pages in the visitor's language: never a traceback."""
 
-from flask import Blueprint, render_template
+from flask import Blueprint, g, render_template
 from flask_babel import lazy_gettext as _l
+from flask_login import AnonymousUserMixin
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
+
+from .extensions import db
 
 bp = Blueprint("errors", __name__)
 
@@ -26,6 +30,13 @@ MESSAGES = {
         _l("Nothing was saved from this last step. Please try again in a moment."),
     ),
 }
+DATABASE_UNAVAILABLE = (
+    _l("Briefly unavailable"),
+    _l(
+        "Nothing was saved from this last step. Please try again in a few minutes: "
+        "your saved answers are kept."
+    ),
+)
 EXPIRED_FORM = (
     _l("This page has expired"),
     _l("Please go back, reload the page and try again. Your saved answers are kept."),
@@ -48,3 +59,16 @@ def http_error(error):
 def server_error(error):
     title, message = MESSAGES[500]
     return render_template("error.html", title=title, message=message), 500
+
+
+@bp.app_errorhandler(OperationalError)
+@bp.app_errorhandler(InterfaceError)
+def database_unavailable(error):
+    """The database is down or restarting: a friendly 503, and the next request tries a new
+    connection (the pool pings before use), so the app recovers by itself. The page is drawn
+    without the staff account, which would need the database to load."""
+    db.session.rollback()
+    g._login_user = AnonymousUserMixin()
+    title, message = DATABASE_UNAVAILABLE
+    page = render_template("error.html", title=title, message=message)
+    return page, 503, {"Retry-After": "30"}

@@ -56,4 +56,25 @@ def anonymous_client_key():
     return f"{request.view_args.get('slug', '') if request.view_args else ''}:{digest}"
 
 
+def _keyed_hash(value):
+    return hmac.new(_daily_secret.current(), value.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def staff_account_key(email):
+    """One staff account's login tries: a keyed hash of the normalised e-mail, never the
+    e-mail. An address with no account gets a counter too, so a limit says nothing about
+    which accounts exist."""
+    return f"staff-account:{_keyed_hash(email.strip().lower())}"
+
+
+def login_account_key():
+    """The account named in the login form."""
+    return staff_account_key(request.form.get("email", ""))
+
+
+def staff_client_key():
+    """One client's staff logins, across every account it tries."""
+    return f"staff-client:{_keyed_hash(request.remote_addr or '')}"
+
+
 limiter = Limiter(key_func=anonymous_client_key, default_limits=[], headers_enabled=False)

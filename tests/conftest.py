@@ -69,6 +69,9 @@ def make_test_config(uri, engine_options, **overrides):
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, **engine_options},
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1",  # cheap hashing in tests
         "RATELIMIT_ENABLED": False,  # tests/test_ratelimit.py turns the limits on
+        # auth.login("admin") logs in with a password alone; tests/test_staff_security.py
+        # turns the admins' two-step login back on.
+        "STAFF_TWO_FACTOR_REQUIRED_FOR_ADMINS": False,
         **overrides,
     }
 

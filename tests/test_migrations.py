@@ -35,6 +35,7 @@ TABLES = {
     "double_coding",
     "brief_theme",
     "theme_job",
+    "recovery_code",
 }
 
 

@@ -26,6 +26,13 @@ ACCESS = {
     "accounts.login": EVERYONE,
     "accounts.logout": STAFF,
     "accounts.profile": STAFF,
+    # The code step of a login: a visitor who has not given a password first is sent to log
+    # in, as for a staff page; staff already logged in go to the staff home.
+    "accounts.login_code": STAFF,
+    "accounts.two_factor": STAFF,
+    "accounts.turn_off_two_factor": STAFF,
+    "accounts.replace_recovery_codes": STAFF,
+    "accounts.audit_log": ("admin",),
     "staff.home": STAFF,
     "design.new_round": ("admin", "designer"),
     "design.import_file": ("admin", "designer"),
@@ -88,6 +95,8 @@ ACCESS = {
     "codebooks.export": ("admin", "reviewer"),
     "codebooks.add_theme": ("admin", "reviewer"),
     "codebooks.theme": ("admin", "reviewer"),
+    # Deleting a round's responses for good (retention): admins only.
+    "maintenance.delete_responses": ("admin",),
 }
 ARGUMENTS = {
     "slug": "priorities-2027",

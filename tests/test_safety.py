@@ -5,12 +5,13 @@ import re
 
 from sqlalchemy import func, select
 
+from consult import create_app
 from consult.design.models import Round
 from consult.extensions import db
 from consult.respond.models import Draft, Response
 from consult.respond.resume import ALPHABET, new_code, normalise
 
-from .conftest import csrf_token
+from .conftest import csrf_token, make_test_config
 from .journey import choice_id, demo_pages, field, post_page, start, submit
 
 CODE = re.compile(r'<p class="resume-code" dir="ltr"><strong>([0-9A-Z-]+)</strong>')
@@ -126,3 +127,16 @@ def test_drafts_of_a_closed_round_are_purged(app, client, runner, demo_round):
         db.session.scalar(select(Round).where(Round.slug == demo_round)).status = "closed"
         db.session.commit()
     assert "1 draft(s) deleted" in runner.invoke(args=["drafts", "purge"]).output
+
+
+def test_a_database_that_is_down_gets_a_friendly_503_in_the_members_language(tmp_path):
+    """Nothing listens on port 9: every query fails to connect, as while PostgreSQL
+    restarts. The member gets a page in their language that says nothing was lost."""
+    app = create_app(
+        make_test_config("postgresql+psycopg://postgres@127.0.0.1:9/none?connect_timeout=2", {})
+    )
+    response = app.test_client().get("/", headers={"Accept-Language": "fr"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "30"
+    assert 'lang="fr"' in html and "Traceback" not in html

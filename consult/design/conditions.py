@@ -49,7 +49,7 @@ def _check(condition, earlier, where, own_code=None, depth=0):
     code, op = condition.get("question"), condition.get("op")
     if code == own_code:
         raise ConditionError(f"The condition of {where} refers to the question itself.")
-    if code not in earlier:
+    if not isinstance(code, str) or code not in earlier:
         raise ConditionError(
             f"The condition of {where} refers to {code!r}, which is not an earlier question."
         )
@@ -59,7 +59,7 @@ def _check(condition, earlier, where, own_code=None, depth=0):
         values = condition.get("value")
         values = values if isinstance(values, list) else [values]
         known = {c.code for c in earlier[code].choices}
-        if not values or any(v not in known for v in values):
+        if not values or any(not isinstance(v, str) or v not in known for v in values):
             raise ConditionError(
                 f"The condition of {where} tests {code!r} for a choice it does not have."
             )

@@ -5,6 +5,7 @@ round. Copying a round, JSON import and XLSForm import all go through ``from_def
 which checks everything before it builds anything.
 """
 
+import math
 import re
 
 from .conditions import ConditionError, check_conditions
@@ -141,7 +142,11 @@ def from_definition(definition, slug=None):
             ),
             condition=section_data.get("condition"),
         )
-        for q_index, question_data in enumerate(section_data.get("questions") or [], 1):
+        questions = section_data.get("questions") or []
+        if not isinstance(questions, list):
+            problems.append(f"{where}: the questions must be a list")
+            questions = []
+        for q_index, question_data in enumerate(questions, 1):
             question = _question(
                 question_data, languages, f"{where}, question {q_index}", codes, problems
             )
@@ -187,11 +192,24 @@ def _question(data, languages, where, codes, problems):
         elif name in ("min_value", "max_value"):
             setattr(question, name, _number(value, f"{where} {name}", problems))
         elif value is not None:
-            setattr(question, name, _integer(value, f"{where} {name}", problems, minimum=0))
+            # At least 1 where the database says so: a limit of 0 characters or ranks.
+            minimum = 1 if name in ("max_length", "rank_count") else 0
+            setattr(question, name, _integer(value, f"{where} {name}", problems, minimum))
+    for low, high in (("min_choices", "max_choices"), ("min_value", "max_value")):
+        low_value, high_value = getattr(question, low), getattr(question, high)
+        if low_value is not None and high_value is not None and low_value > high_value:
+            problems.append(f"{where}: {low} is larger than {high}")
+    choices = data.get("choices") or []
+    if not isinstance(choices, list):
+        problems.append(f"{where}: the choices must be a list")
+        choices = []
     choice_codes = set()
-    for c_index, choice_data in enumerate(data.get("choices") or []):
+    for c_index, choice_data in enumerate(choices):
         if not isinstance(choice_data, dict) or not isinstance(choice_data.get("code"), str):
             problems.append(f"{where}: choice {c_index + 1} has no code")
+            continue
+        if "\x00" in choice_data["code"]:  # PostgreSQL stores no null character
+            problems.append(f"{where}: choice {c_index + 1} has a null character in its code")
             continue
         if choice_data["code"] in choice_codes:
             problems.append(f"{where}: two choices have the code {choice_data['code']!r}")
@@ -266,7 +284,12 @@ def _integer(value, where, problems, minimum=None):
 def _number(value, where, problems):
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or abs(value) > 1e15:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or abs(value) > 1e15
+    ):
         problems.append(f"{where}: {value!r} is not a number")
         return None
     return float(value)

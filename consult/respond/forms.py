@@ -3,6 +3,7 @@ question named ``question_<id>`` (a matrix: one per row, ``question_<id>-<row id
 "other, please specify" box: ``question_<id>-other``)."""
 
 import re
+from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -31,6 +32,8 @@ from .flow import ordered_options
 
 DEFAULT_MAX_LENGTH = {"short_text": 300, "long_text": 5000}
 OTHER_MAX_LENGTH = 300
+#: The largest number an answer may be, as a bound of a question (design.definition._number).
+MAX_NUMBER = 10**15
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -44,6 +47,21 @@ class NoControlCharacters:
     def __call__(self, form, field):
         if field.data and _CONTROL_CHARACTERS.search(str(field.data)):
             raise ValidationError(_l("Please remove the special characters from your answer."))
+
+
+class FiniteNumber:
+    """NaN, infinity and numbers of hundreds of digits are not answers: the range check
+    cannot compare them and a stored answer is a float."""
+
+    def __call__(self, form, field):
+        data = field.data
+        if data is None:
+            return
+        if isinstance(data, Decimal):
+            if not data.is_finite() or abs(data) > MAX_NUMBER:
+                raise StopValidation(field.gettext("Not a valid decimal value."))
+        elif abs(data) > MAX_NUMBER:
+            raise StopValidation(field.gettext("Not a valid integer value."))
 
 
 class RequiredAnswer(InputRequired):
@@ -86,6 +104,7 @@ class RankingField(Field):
         self.data = []
 
     def process_formdata(self, valuelist):
+        self.data = []  # not None when a value below is refused: pre_validate reads it
         ranks = {}
         for value in valuelist:
             if not value:
@@ -191,14 +210,12 @@ def _add_fields(form_class, question, language, fallback, draft_token):
         )
     elif kind == "number":
         low, high = question.min_value, question.max_value
-        bounds = NumberRange(
-            min=low,
-            max=high,
-            message=_number_message(low, high),
-        )
+        bounds = []
+        if low is not None or high is not None:  # without bounds, no "at most None"
+            bounds.append(NumberRange(min=low, max=high, message=_number_message(low, high)))
         field_class = DecimalField if question.allow_decimals else IntegerField
         field = field_class(
-            validators=[*required, bounds],
+            validators=[*required, FiniteNumber(), *bounds],
             render_kw={"inputmode": "decimal" if question.allow_decimals else "numeric"},
             **common,
         )

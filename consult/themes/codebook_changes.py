@@ -66,6 +66,11 @@ def check_definition(definition, existing=None):
         raise CodebookError(["the codebook has no themes"])
     existing = existing or {}
     problems = theme_problems(themes, other_codes=list(existing))
+    name = definition.get("name")
+    if name is not None and not (
+        isinstance(name, dict) and all(isinstance(text, str) for text in name.values())
+    ):
+        problems.append("the codebook's name must map language codes to texts")
     problems += _type_problems(themes)
     if not problems:
         problems += _circle_problems(themes, existing)
@@ -132,6 +137,8 @@ def _type_problems(themes):
         code = data["code"]
         if not code.strip():
             problems.append("a theme has an empty code")
+        elif "\x00" in code:  # PostgreSQL stores no null character
+            problems.append(f"theme code {code[:20]!r} has a null character")
         elif len(code) > MAX_CODE:
             problems.append(f"theme code {code[:20]!r}… is longer than {MAX_CODE} characters")
         for name in TEXT_FIELDS:
@@ -150,7 +157,9 @@ def _type_problems(themes):
             problems.append(f"theme {code!r}: the parent must be a theme code")
         direction = data.get("strategic_direction")
         if direction is not None and (
-            not isinstance(direction, str) or len(direction) > MAX_STRATEGIC_DIRECTION
+            not isinstance(direction, str)
+            or len(direction) > MAX_STRATEGIC_DIRECTION
+            or "\x00" in direction
         ):
             problems.append(
                 f"theme {code!r}: the strategic direction must be a text of at most "

@@ -11,6 +11,8 @@ from babel.messages.pofile import read_po, write_po
 from openpyxl import Workbook, load_workbook
 from translate.storage import xliff
 
+from ..respond.forms import _CONTROL_CHARACTERS
+from .forms import MAX_TRANSLATION
 from .texts import round_texts
 
 FORMATS = {
@@ -62,11 +64,20 @@ def read(filename, content):
     if suffix not in reader:
         raise ExchangeError("choose a .po, .xlf or .xlsx file")
     try:
-        return reader[suffix](content)
+        entries = reader[suffix](content)
     except ExchangeError:
         raise
     except Exception as error:  # a damaged file from outside must never crash an import
         raise ExchangeError(f"the file could not be read ({str(error)[:200]})") from error
+    for entry in entries:  # what the editor refuses, a file cannot store either
+        if len(entry.translation) > MAX_TRANSLATION or _CONTROL_CHARACTERS.search(
+            entry.translation
+        ):
+            raise ExchangeError(
+                f"{entry.key[:80]}: the translation is longer than {MAX_TRANSLATION:,} "
+                "characters or holds control characters"
+            )
+    return entries
 
 
 def _write_po(rows, source, language, slug):
@@ -123,6 +134,9 @@ def _write_xlsx(rows, source, language, slug):
 
 
 def _read_xlsx(content):
+    from ..design.xlsform.workbook import _check_zip  # pyxform loads slowly: only when used
+
+    _check_zip(content)  # a zip bomb is refused from its declared sizes, before any XML
     workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     sheet = workbook.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
