@@ -156,7 +156,9 @@ class Member:
     def open(self, path, data=None):
         body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
         for _attempt in range(600):
-            self.stats["requests"] += 1
+            # Every post of the flow is answered by a redirect, which urllib follows: two
+            # HTTP requests.
+            self.stats["requests"] += 1 if data is None else 2
             try:
                 with self.opener.open(self.base + path, data=body, timeout=30) as response:
                     return response.geturl(), response.read().decode()
