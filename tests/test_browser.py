@@ -369,5 +369,7 @@ def test_pages_reflow_at_320_pixels_and_at_200_percent_zoom(live_server, browser
         start_demo_round(page, base, language)
         page.locator("input[type=radio]").first.check()
         page.locator("button[value=next]").click()
+        page.wait_for_url("**/2")  # the second page, loaded, before it is measured
+        page.wait_for_load_state("load")
         assert page.evaluate("document.documentElement.scrollWidth") <= width // scale
         context.close()
