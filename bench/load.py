@@ -212,10 +212,16 @@ def demo_pages(env):
         "        {f('campaign_idea'): ''},\n"
         "    ]))\n"
     )
+    return evaluate_in_app(env, script)
+
+
+def evaluate_in_app(env, script):
+    """What ``script`` prints as a Python literal, run in a process of its own with the
+    app's environment (the benchmark itself never opens the app's database)."""
     output = subprocess.run(
         [sys.executable, "-c", script], env=env, check=True, capture_output=True, text=True
     ).stdout
-    return eval(output)  # noqa: S307 (our own repr of plain lists and dicts)
+    return eval(output)  # noqa: S307 (our own repr of plain lists, dicts and counts)
 
 
 def drive(base, responses, clients, pages, at_share=None, fault=None):
@@ -284,10 +290,7 @@ def check(env, acknowledged):
         ".where(Answer.text.like('load %'))).all()\n"
         "    print(repr(dict(Counter(texts))))\n"
     )
-    output = subprocess.run(
-        [sys.executable, "-c", script], env=env, check=True, capture_output=True, text=True
-    ).stdout
-    stored = eval(output)  # noqa: S307 (our own repr of a dict of counts)
+    stored = evaluate_in_app(env, script)
     lost = sum(1 for marker in acknowledged if marker not in stored)
     duplicated = sum(1 for count in stored.values() if count > 1)
     unacknowledged = len(set(stored) - set(acknowledged))

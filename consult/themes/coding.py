@@ -146,15 +146,8 @@ def withdraw_quote(round_, quote):
 
 
 def themes_of(codebook):
-    """The codebook's themes by id."""
-    if codebook is None:
-        return {}
-    return {
-        theme.id: theme
-        for theme in db.session.scalars(
-            select(Theme).where(Theme.codebook_id == codebook.id).order_by(Theme.position)
-        )
-    }
+    """The codebook's themes by id, in codebook order."""
+    return {theme.id: theme for theme in codebook.themes} if codebook is not None else {}
 
 
 def adopt_suggestion(round_, suggestion):

@@ -115,12 +115,6 @@ def co_occurrence(round_id, parent_of):
     return {(first, second): count for first, second, count in rows}
 
 
-def respondents_count(round_id):
-    return db.session.scalar(
-        select(func.count()).select_from(Response).where(Response.round_id == round_id)
-    )
-
-
 def uncovered_answers(round_id):
     """Select the written answers with no tag a reviewer kept or the rules suggested."""
     covered = (

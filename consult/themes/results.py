@@ -94,8 +94,8 @@ def theme_results(round_, themes, grouping_key=None, language="en"):
         # As the review's breakdowns: the grouping's columns (regions, not their networks).
         shown = [v for v in table.axis if v in grouping.columns or v not in grouping.values]
         columns = [(v, grouping.labels.get(v, str(v)), margin[(v,)]) for v in shown]
-    together = _together(round_.id, rows, protect_total(sum(totals.values()), k), k)
-    return ThemeResults(rows, protect_total(sum(totals.values()), k), columns, together)
+    everyone = protect_total(sum(totals.values()), k)
+    return ThemeResults(rows, everyone, columns, _together(round_.id, rows, everyone, k))
 
 
 class _Table:
