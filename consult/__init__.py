@@ -35,7 +35,7 @@ def _configure(app, test_config):
 
 
 def _init_extensions(app):
-    from . import audit, i18n, security  # noqa: F401 (audit registers its model)
+    from . import audit, i18n, security, uploads  # noqa: F401 (audit registers its model)
     from .accounts.models import load_user
     from .extensions import babel, csrf, db, login_manager, migrate
     from .ratelimit import limiter
@@ -48,6 +48,7 @@ def _init_extensions(app):
         locale_selector=i18n.select_locale,
         default_translation_directories=TRANSLATIONS_DIRECTORY,
     )
+    uploads.init_app(app)  # before the CSRF check, which reads the body
     csrf.init_app(app)
     login_manager.init_app(app)
     login_manager.user_loader(load_user)

@@ -11,13 +11,14 @@ import tempfile
 from urllib.parse import urlencode
 
 import click
-from babel import Locale
+from babel import Locale, support
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 from flask import current_app, g, has_request_context, request, session, url_for
 from flask.cli import AppGroup
 from flask_babel import format_date, format_decimal, format_percent, format_timedelta, get_locale
 from flask_login import current_user
+from wtforms.i18n import messages_path
 
 from .config import RTL_LANGUAGES
 
@@ -108,6 +109,39 @@ def language_url(code):
 
 
 # ---------------------------------------------------------------------------------------------
+# WTForms' own messages ("This field is required.")
+
+
+class WTFormsMessages:
+    """WTForms' built-in messages in the page's language, from WTForms' catalogues or, for a
+    language WTForms has none for (Indonesian), from ours in translations/wtforms/."""
+
+    _catalogues = {}
+
+    def gettext(self, string):
+        return self._catalogue().ugettext(string)
+
+    def ngettext(self, singular, plural, n):
+        return self._catalogue().ungettext(singular, plural, n)
+
+    def _catalogue(self):
+        language = str(get_locale() or "en")
+        if language not in self._catalogues:
+            self._catalogues[language] = support.Translations.load(
+                wtforms_catalogue_directory(language), [language], domain="wtforms"
+            )
+        return self._catalogues[language]
+
+
+def wtforms_catalogue_directory(language):
+    """Ours where we have one for ``language``, otherwise WTForms' own."""
+    ours = os.path.join(_translations_dir(), "wtforms")
+    return ours if os.path.isdir(os.path.join(ours, language)) else messages_path()
+
+
+wtforms_messages = WTFormsMessages()
+
+
 # flask translate extract|update|compile|check
 
 translate_cli = AppGroup("translate", help="Extract, update, compile and check the catalogues.")
@@ -162,6 +196,7 @@ def update_command():
 def compile_command():
     """Compile every catalogue to the .mo files the app reads."""
     _pybabel("compile", "-d", _translations_dir())
+    _pybabel("compile", "-d", os.path.join(_translations_dir(), "wtforms"), "-D", "wtforms")
 
 
 @translate_cli.command("check")
@@ -182,11 +217,26 @@ def check_command():
             problems.append(f"{language}: no catalogue at {po_path}")
             continue
         problems.extend(f"{language}: {p}" for p in catalogue_problems(po_path, source_ids))
+        problems.extend(f"{language} (WTForms): {p}" for p in wtforms_problems(language))
     for problem in problems:
         click.echo(problem, err=True)
     if problems:
         raise click.ClickException(f"{len(problems)} problem(s) in the catalogues")
     click.echo(f"{len(current_app.config['LANGUAGES'])} catalogues complete")
+
+
+def wtforms_problems(language):
+    """WTForms' messages must exist in ``language``: in WTForms' catalogues or, complete, in
+    ours."""
+    directory = wtforms_catalogue_directory(language)
+    po_path = os.path.join(directory, language, "LC_MESSAGES", "wtforms.po")
+    if directory == messages_path():
+        if not os.path.exists(po_path.removesuffix(".po") + ".mo"):
+            yield f"no catalogue: add {os.path.join(_translations_dir(), 'wtforms', language)}"
+        return
+    with open(os.path.join(messages_path(), "wtforms.pot"), "rb") as f:
+        source_ids = {m.id for m in read_po(f) if m.id}
+    yield from catalogue_problems(po_path, source_ids)
 
 
 def catalogue_problems(po_path, source_ids):

@@ -1,12 +1,15 @@
 """Fixtures: ``app`` (on SQLite, and on PostgreSQL when TEST_DATABASE_URL is set), ``client``,
 ``runner``, ``auth``, and factories that return functions."""
 
+import io
 import os
 import re
 import uuid
 
 import pytest
 from sqlalchemy import create_engine, select, text
+from werkzeug.datastructures import FileStorage
+from werkzeug.test import encode_multipart
 
 from consult import create_app
 from consult.demo.operations import create_demo_round
@@ -123,6 +126,16 @@ def csrf_token(html, required=True):
         return ""
     assert match, "no CSRF token on the page"
     return match.group(1) or match.group(2)
+
+
+def post_file(client, page_url, url, filename, content, **fields):
+    """Upload ``content`` as ``filename`` with the CSRF token of the page at ``page_url``;
+    the body is encoded here, in memory (the test client would spool a large one to a file
+    it never closes)."""
+    file = FileStorage(io.BytesIO(content), filename=filename)
+    token = csrf_token(client.get(page_url).text)
+    boundary, body = encode_multipart({"csrf_token": token, **fields, "file": file})
+    return client.post(url, data=body, content_type=f"multipart/form-data; boundary={boundary}")
 
 
 @pytest.fixture

@@ -438,3 +438,25 @@ def test_a_file_larger_than_a_form_but_within_the_import_limit_is_read(app, clie
     )
     assert response.status_code == 413
     assert count(app, Codebook) == 2
+
+
+def test_a_theme_too_long_is_refused_with_wtforms_words_in_french(app, client, auth, starter):
+    """The theme page's language parts are subforms: their messages are translated too."""
+    from consult.i18n import wtforms_messages
+
+    auth.login("reviewer")
+    page = client.get("/staff/codebooks/starter/themes/police?lang=fr")
+    data = theme_form(app, "police", **{"fr-name": "x" * 201})
+    response = client.post(
+        "/staff/codebooks/starter/themes/police",
+        data={**data, "csrf_token": csrf_token(page.text)},
+    )
+    with app.test_request_context("/?lang=fr"):
+        too_long = wtforms_messages.ngettext(
+            "Field cannot be longer than %(max)d character.",
+            "Field cannot be longer than %(max)d characters.",
+            200,
+        ) % {"max": 200}
+    assert response.status_code == 400
+    assert "200" in too_long and "Field cannot be longer" not in too_long
+    assert too_long in response.text

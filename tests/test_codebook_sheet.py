@@ -257,13 +257,16 @@ def test_a_table_that_is_not_a_codebook_is_refused(rows, message):
         definition_from_table(read_table("t.csv", csv_bytes(rows)), "x")
 
 
-def test_too_many_rows_are_refused():
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+def test_too_many_rows_are_refused_with_the_limit_written_for_the_reader(app):
     rows = [["code"], *([f"t{n}"] for n in range(sheet.MAX_ROWS - 1))]
     assert len(read_table("t.csv", csv_bytes(rows))) == sheet.MAX_ROWS
     rows.append(["one too many"])
     for suffix, content in (("csv", csv_bytes(rows)), ("xlsx", xlsx_bytes(rows))):
-        with pytest.raises(SheetError, match="more than 2,000 rows"):
+        with app.test_request_context("/?lang=en"), pytest.raises(SheetError, match="2,000"):
             read_table(f"t.{suffix}", content)
+    with app.test_request_context("/?lang=fr"), pytest.raises(SheetError, match="2\u202f000"):
+        read_table("t.csv", csv_bytes(rows))
 
 
 def test_trailing_empty_rows_do_not_count_but_too_many_columns_do():

@@ -4,7 +4,9 @@ import pytest
 from flask_babel import gettext
 
 from consult.config import LANGUAGES
-from consult.i18n import catalogue_problems
+from consult.i18n import catalogue_problems, wtforms_messages
+
+from .conftest import csrf_token
 
 
 def html_tag(page):
@@ -141,3 +143,30 @@ def test_farsi_pages_run_right_to_left_for_members_and_staff(client, auth, demo_
     auth.login("designer")
     staff = client.get("/staff/rounds/priorities-2027/")
     assert '<html lang="fa" dir="rtl">' in html_tag(staff.text)
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+@pytest.mark.parametrize("language", [code for code in LANGUAGES if code != "en"])
+def test_wtforms_own_messages_exist_in_every_interface_language(app, language):
+    """WTForms has no Indonesian: translations/wtforms/id fills the gap."""
+    with app.test_request_context(f"/?lang={language}"):
+        assert wtforms_messages.gettext("This field is required.") != "This field is required."
+        assert "%(max)d" in wtforms_messages.ngettext(
+            "Field cannot be longer than %(max)d character.",
+            "Field cannot be longer than %(max)d characters.",
+            300,
+        )
+
+
+def test_a_staff_form_says_what_is_wrong_in_indonesian(client, auth):
+    auth.login("designer")
+    page = client.get("/staff/rounds/new?lang=id")
+    response = client.post(
+        "/staff/rounds/new",
+        data={"csrf_token": csrf_token(page.text), "title": "", "slug": "x", "languages": "en"},
+    )
+    with client.application.test_request_context("/?lang=id"):
+        required = wtforms_messages.gettext("This field is required.")
+    assert required == "Kolom ini wajib diisi."
+    assert '<html lang="id"' in response.text and required in response.text
+    assert "This field is required." not in response.text

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 
 from consult import create_app
 from consult.design.models import Round
+from consult.errors import DATABASE_UNAVAILABLE, STAFF_MESSAGES
 from consult.extensions import db
 from consult.respond.models import Draft, Response
 from consult.respond.resume import ALPHABET, new_code, normalise
@@ -133,10 +134,25 @@ def test_a_database_that_is_down_gets_a_friendly_503_in_the_members_language(tmp
     """Nothing listens on port 9: every query fails to connect, as while PostgreSQL
     restarts. The member gets a page in their language that says nothing was lost."""
     app = create_app(
-        make_test_config("postgresql+psycopg://postgres@127.0.0.1:9/none?connect_timeout=2", {})
+        make_test_config(
+            "postgresql+psycopg://postgres@127.0.0.1:9/none?connect_timeout=2",
+            {},
+            WTF_CSRF_ENABLED=False,
+        )
     )
     response = app.test_client().get("/", headers={"Accept-Language": "fr"})
     html = response.get_data(as_text=True)
     assert response.status_code == 503
     assert response.headers["Retry-After"] == "30"
     assert 'lang="fr"' in html and "Traceback" not in html
+    with app.test_request_context(headers={"Accept-Language": "fr"}):
+        assert str(DATABASE_UNAVAILABLE[1]) in html  # "… your saved answers are kept", in French
+    # A staff page says nothing of saved answers, which staff pages do not have.
+    staff = app.test_client().post(
+        "/staff/login",
+        data={"email": "someone@example.org", "password": "a password of some length"},
+        headers={"Accept-Language": "fr"},
+    )
+    with app.test_request_context(headers={"Accept-Language": "fr"}):
+        assert staff.status_code == 503 and str(STAFF_MESSAGES["database"][1]) in staff.text
+        assert str(DATABASE_UNAVAILABLE[1]) not in staff.text

@@ -1,10 +1,11 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
+from ..forms import TranslatedForm
 
-class LoginForm(FlaskForm):
+
+class LoginForm(TranslatedForm):
     email = EmailField(
         _l("E-mail"),
         validators=[DataRequired(), Length(max=254)],
@@ -17,7 +18,7 @@ class LoginForm(FlaskForm):
     )
 
 
-class LoginCodeForm(FlaskForm):
+class LoginCodeForm(TranslatedForm):
     code = StringField(
         _l("Code"),
         description=_l(
@@ -32,7 +33,7 @@ class LoginCodeForm(FlaskForm):
     )
 
 
-class SetUpCodeForm(FlaskForm):
+class SetUpCodeForm(TranslatedForm):
     code = StringField(
         _l("Code"),
         description=_l("The 6-digit code your authenticator app shows now."),
@@ -41,7 +42,7 @@ class SetUpCodeForm(FlaskForm):
     )
 
 
-class PasswordForm(FlaskForm):
+class PasswordForm(TranslatedForm):
     """Asks again for the password before a change to two-step login."""
 
     password = PasswordField(
@@ -51,5 +52,5 @@ class PasswordForm(FlaskForm):
     )
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(TranslatedForm):
     locale = SelectField(_l("Language of the pages"), choices=[])

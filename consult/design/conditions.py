@@ -9,6 +9,8 @@ come before it, so conditions can never form a cycle; ``check_conditions`` refus
 else, naming the question. Evaluated on the server, so it works without JavaScript.
 """
 
+from flask_babel import gettext as _
+
 OPS = ("equals", "not_equals", "any_of", "answered", "not_answered")
 MAX_DEPTH = 5
 
@@ -23,13 +25,13 @@ def check_conditions(round_):
     earlier = {}
     for s_index, section in enumerate(round_.sections, 1):
         if section.condition is not None:
-            _check(section.condition, dict(earlier), f"section {s_index}")
+            _check(section.condition, dict(earlier), _("section %(number)d", number=s_index))
         for question in section.questions:
             if question.condition is not None:
                 _check(
                     question.condition,
                     dict(earlier),
-                    f"question {question.code!r}",
+                    _("question %(code)s", code=repr(question.code)),
                     own_code=question.code,
                 )
             earlier[question.code] = question
@@ -37,31 +39,45 @@ def check_conditions(round_):
 
 def _check(condition, earlier, where, own_code=None, depth=0):
     if depth > MAX_DEPTH or not isinstance(condition, dict):
-        raise ConditionError(f"The condition of {where} is not a valid condition.")
+        raise ConditionError(_("The condition of %(where)s is not a valid condition.", where=where))
     for combinator in ("all", "any"):
         if combinator in condition:
             clauses = condition[combinator]
             if not isinstance(clauses, list) or not clauses:
-                raise ConditionError(f"The condition of {where} combines no clauses.")
+                raise ConditionError(
+                    _("The condition of %(where)s combines no clauses.", where=where)
+                )
             for clause in clauses:
                 _check(clause, earlier, where, own_code, depth + 1)
             return
     code, op = condition.get("question"), condition.get("op")
     if code == own_code:
-        raise ConditionError(f"The condition of {where} refers to the question itself.")
+        raise ConditionError(
+            _("The condition of %(where)s refers to the question itself.", where=where)
+        )
     if not isinstance(code, str) or code not in earlier:
         raise ConditionError(
-            f"The condition of {where} refers to {code!r}, which is not an earlier question."
+            _(
+                "The condition of %(where)s refers to %(code)s, which is not an earlier question.",
+                where=where,
+                code=repr(code),
+            )
         )
     if op not in OPS:
-        raise ConditionError(f"The condition of {where} uses an unknown test {op!r}.")
+        raise ConditionError(
+            _("The condition of %(where)s uses an unknown test %(op)s.", where=where, op=repr(op))
+        )
     if op in ("equals", "not_equals", "any_of"):
         values = condition.get("value")
         values = values if isinstance(values, list) else [values]
         known = {c.code for c in earlier[code].choices}
         if not values or any(not isinstance(v, str) or v not in known for v in values):
             raise ConditionError(
-                f"The condition of {where} tests {code!r} for a choice it does not have."
+                _(
+                    "The condition of %(where)s tests %(code)s for a choice it does not have.",
+                    where=where,
+                    code=repr(code),
+                )
             )
 
 

@@ -8,7 +8,10 @@ which checks everything before it builds anything.
 import math
 import re
 
+from flask_babel import gettext as _
+
 from .conditions import ConditionError, check_conditions
+from .labels import KIND_NAMES
 from .models import (
     ACCESS_MODES,
     CHOICE_KINDS,
@@ -95,61 +98,77 @@ def from_definition(definition, slug=None):
     problem. ``slug`` replaces the definition's own (for copies)."""
     problems = []
     if not isinstance(definition, dict):
-        raise DefinitionError(["the file does not hold a round definition"])
+        raise DefinitionError([_("the file does not hold a round definition")])
     if definition.get("format") != FORMAT:
-        problems.append(f"the format must be {FORMAT!r}")
+        problems.append(_("the format must be %(format)s", format=repr(FORMAT)))
     languages = definition.get("languages")
     if not (
         isinstance(languages, list)
         and languages
         and all(isinstance(code, str) and LANGUAGE.match(code) for code in languages)
     ):
-        raise DefinitionError(problems + ["the round needs a list of language codes"])
+        raise DefinitionError(problems + [_("the round needs a list of language codes")])
     source = definition.get("source_language", languages[0])
     if source not in languages:
-        problems.append(f"the source language {source!r} is not one of the round's languages")
+        problems.append(
+            _(
+                "the source language %(language)s is not one of the round's languages",
+                language=repr(source),
+            )
+        )
     slug = slug or definition.get("slug")
     if not isinstance(slug, str) or not SLUG.match(slug):
-        problems.append("the slug must be lower-case letters, digits and hyphens")
+        problems.append(_("the slug must be lower-case letters, digits and hyphens"))
     round_ = Round(
         slug=slug,
         status="draft",
         access_mode=_one_of(
-            definition.get("access_mode", "public"), ACCESS_MODES, "access mode", problems
+            definition.get("access_mode", "public"),
+            ACCESS_MODES,
+            _round_field("access_mode"),
+            problems,
         ),
         languages=list(languages),
         source_language=source,
         min_cell_size=_integer(
-            definition.get("min_cell_size", 5), "min_cell_size", problems, minimum=3
+            definition.get("min_cell_size", 5),
+            _round_field("min_cell_size"),
+            problems,
+            minimum=3,
+            fallback=5,
         ),
-        **{name: _texts(definition.get(name), languages, name, problems) for name in ROUND_TEXTS},
+        **{
+            name: _texts(definition.get(name), languages, _round_field(name), problems)
+            for name in ROUND_TEXTS
+        },
     )
     sections = definition.get("sections")
     if not isinstance(sections, list) or not sections:
-        problems.append("the round needs at least one section")
+        problems.append(_("the round needs at least one section"))
         sections = []
     codes = set()
     for s_index, section_data in enumerate(sections, 1):
-        where = f"section {s_index}"
+        where = _("section %(number)d", number=s_index)
         if not isinstance(section_data, dict):
-            problems.append(f"{where} is not an object")
+            problems.append(_("%(where)s is not an object", where=where))
             continue
         section = Section(
             position=s_index - 1,
-            title=_texts(section_data.get("title"), languages, f"{where} title", problems),
+            title=_texts(section_data.get("title"), languages, _field(where, "title"), problems),
             introduction=_texts(
-                section_data.get("introduction"), languages, f"{where} introduction", problems
+                section_data.get("introduction"),
+                languages,
+                _field(where, "introduction"),
+                problems,
             ),
             condition=section_data.get("condition"),
         )
         questions = section_data.get("questions") or []
         if not isinstance(questions, list):
-            problems.append(f"{where}: the questions must be a list")
+            problems.append(_("%(where)s: the questions must be a list", where=where))
             questions = []
         for q_index, question_data in enumerate(questions, 1):
-            question = _question(
-                question_data, languages, f"{where}, question {q_index}", codes, problems
-            )
+            question = _question(question_data, languages, where, q_index, codes, problems)
             if question is not None:
                 question.position = q_index - 1
                 section.questions.append(question)
@@ -164,24 +183,42 @@ def from_definition(definition, slug=None):
     return round_
 
 
-def _question(data, languages, where, codes, problems):
+def _field(where, field):
+    """Where a field of the file is: ``field`` is its key in the JSON format, untranslated."""
+    return _("%(where)s, “%(field)s”", where=where, field=field)
+
+
+def _round_field(field):
+    return _("the round's “%(field)s”", field=field)
+
+
+def _question(data, languages, section_where, number, codes, problems):
     if not isinstance(data, dict):
-        problems.append(f"{where} is not an object")
+        where = _("%(where)s, question %(number)d", where=section_where, number=number)
+        problems.append(_("%(where)s is not an object", where=where))
         return None
     code = data.get("code")
     if not isinstance(code, str) or not CODE.match(code):
-        problems.append(f"{where}: the code must be a short name of letters, digits and _")
+        where = _("%(where)s, question %(number)d", where=section_where, number=number)
+        problems.append(
+            _("%(where)s: the code must be a short name of letters, digits and _", where=where)
+        )
         return None
-    where = f"{where} ({code})"
+    where = _(
+        "%(where)s, question %(number)d (%(code)s)",
+        where=section_where,
+        number=number,
+        code=code,
+    )
     if code in codes:
-        problems.append(f"{where}: another question has the same code")
+        problems.append(_("%(where)s: another question has the same code", where=where))
     codes.add(code)
-    kind = _one_of(data.get("kind"), QUESTION_KINDS, f"{where} kind", problems)
+    kind = _one_of(data.get("kind"), QUESTION_KINDS, _field(where, "kind"), problems)
     question = Question(
         code=code,
         kind=kind,
-        text=_texts(data.get("text"), languages, f"{where} text", problems),
-        help=_texts(data.get("help"), languages, f"{where} help", problems),
+        text=_texts(data.get("text"), languages, _field(where, "text"), problems),
+        help=_texts(data.get("help"), languages, _field(where, "help"), problems),
         required=bool(data.get("required", False)) and kind != "info",
         condition=data.get("condition"),
     )
@@ -190,30 +227,52 @@ def _question(data, languages, where, codes, problems):
         if name in ("allow_decimals", "dropdown", "randomise_choices"):
             setattr(question, name, bool(value))
         elif name in ("min_value", "max_value"):
-            setattr(question, name, _number(value, f"{where} {name}", problems))
+            setattr(question, name, _number(value, _field(where, name), problems))
         elif value is not None:
             # At least 1 where the database says so: a limit of 0 characters or ranks.
             minimum = 1 if name in ("max_length", "rank_count") else 0
-            setattr(question, name, _integer(value, f"{where} {name}", problems, minimum))
+            setattr(question, name, _integer(value, _field(where, name), problems, minimum))
     for low, high in (("min_choices", "max_choices"), ("min_value", "max_value")):
         low_value, high_value = getattr(question, low), getattr(question, high)
         if low_value is not None and high_value is not None and low_value > high_value:
-            problems.append(f"{where}: {low} is larger than {high}")
+            problems.append(
+                _("%(where)s: %(low)s is larger than %(high)s", where=where, low=low, high=high)
+            )
     choices = data.get("choices") or []
     if not isinstance(choices, list):
-        problems.append(f"{where}: the choices must be a list")
+        problems.append(_("%(where)s: the choices must be a list", where=where))
         choices = []
     choice_codes = set()
     for c_index, choice_data in enumerate(choices):
         if not isinstance(choice_data, dict) or not isinstance(choice_data.get("code"), str):
-            problems.append(f"{where}: choice {c_index + 1} has no code")
+            problems.append(
+                _("%(where)s: choice %(number)d has no code", where=where, number=c_index + 1)
+            )
             continue
         if "\x00" in choice_data["code"]:  # PostgreSQL stores no null character
-            problems.append(f"{where}: choice {c_index + 1} has a null character in its code")
+            problems.append(
+                _(
+                    "%(where)s: choice %(number)d has a null character in its code",
+                    where=where,
+                    number=c_index + 1,
+                )
+            )
             continue
         if choice_data["code"] in choice_codes:
-            problems.append(f"{where}: two choices have the code {choice_data['code']!r}")
+            problems.append(
+                _(
+                    "%(where)s: two choices have the code %(code)s",
+                    where=where,
+                    code=repr(choice_data["code"]),
+                )
+            )
         choice_codes.add(choice_data["code"])
+        choice_where = _(
+            "%(where)s, choice %(number)d (%(code)s)",
+            where=where,
+            number=c_index + 1,
+            code=choice_data["code"],
+        )
         question.choices.append(
             Choice(
                 position=c_index,
@@ -221,22 +280,28 @@ def _question(data, languages, where, codes, problems):
                 role=_one_of(
                     choice_data.get("role", "option"),
                     CHOICE_ROLES,
-                    f"{where} choice role",
+                    _field(choice_where, "role"),
                     problems,
                 ),
                 label=_texts(
                     choice_data.get("label"),
                     languages,
-                    f"{where} choice {choice_data['code']}",
+                    _field(choice_where, "label"),
                     problems,
                 ),
                 hidden=bool(choice_data.get("hidden", False)),
             )
         )
     if kind in CHOICE_KINDS and kind != "yes_no" and not question.options:
-        problems.append(f"{where}: a {kind.replace('_', ' ')} question needs choices")
+        problems.append(
+            _(
+                "%(where)s: a question of the kind “%(kind)s” needs choices",
+                where=where,
+                kind=KIND_NAMES[kind],
+            )
+        )
     if kind == "matrix" and not question.rows:
-        problems.append(f"{where}: a matrix needs rows")
+        problems.append(_("%(where)s: a matrix needs rows", where=where))
     return question
 
 
@@ -244,15 +309,26 @@ def _texts(value, languages, where, problems):
     if value is None:
         return {}
     if not isinstance(value, dict):
-        problems.append(f"{where} must map language codes to texts")
+        problems.append(_("%(where)s must map language codes to texts", where=where))
         return {}
     texts = {}
     for language, text in value.items():
         if language not in languages:
-            problems.append(f"{where} has a text in {language!r}, not a language of the round")
+            problems.append(
+                _(
+                    "%(where)s has a text in %(language)s, not a language of the round",
+                    where=where,
+                    language=repr(language),
+                )
+            )
         elif not isinstance(text, str) or len(text) > MAX_TEXT or "\x00" in text:
             problems.append(
-                f"{where} in {language!r} is not a text of at most {MAX_TEXT} characters"
+                _(
+                    "%(where)s in %(language)s is not a text of at most %(limit)d characters",
+                    where=where,
+                    language=repr(language),
+                    limit=MAX_TEXT,
+                )
             )
         elif text:
             texts[language] = text
@@ -261,23 +337,41 @@ def _texts(value, languages, where, problems):
 
 def _one_of(value, allowed, where, problems):
     if value not in allowed:
-        problems.append(f"{where}: {value!r} is not one of {', '.join(allowed)}")
+        problems.append(
+            _(
+                "%(where)s: %(value)s is not one of %(allowed)s",
+                where=where,
+                value=repr(value),
+                allowed=", ".join(allowed),
+            )
+        )
         return allowed[0]
     return value
 
 
-def _integer(value, where, problems, minimum=None):
+def _integer(value, where, problems, minimum=None, fallback=1):
+    """``value`` if it is a whole number of at least ``minimum``; else a problem, and None or
+    the larger of ``minimum`` and ``fallback`` in its place."""
     if (
         isinstance(value, bool)
         or not isinstance(value, int)
         or (minimum is not None and value < minimum)
         or abs(value) > 10**9
     ):
+        if minimum is None:
+            problems.append(
+                _("%(where)s: %(value)s is not a whole number", where=where, value=repr(value))
+            )
+            return None
         problems.append(
-            f"{where}: {value!r} is not a whole number"
-            + (f" of at least {minimum}" if minimum is not None else "")
+            _(
+                "%(where)s: %(value)s is not a whole number of at least %(minimum)d",
+                where=where,
+                value=repr(value),
+                minimum=minimum,
+            )
         )
-        return None if minimum is None else max(minimum, 5 if where == "min_cell_size" else 1)
+        return max(minimum, fallback)
     return value
 
 
@@ -290,6 +384,6 @@ def _number(value, where, problems):
         or not math.isfinite(value)
         or abs(value) > 1e15
     ):
-        problems.append(f"{where}: {value!r} is not a number")
+        problems.append(_("%(where)s: %(value)s is not a number", where=where, value=repr(value)))
         return None
     return float(value)

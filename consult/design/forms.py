@@ -4,7 +4,6 @@ import json
 import re
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
     BooleanField,
@@ -27,6 +26,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from ..forms import TranslatedForm
 from .labels import KIND_NAMES
 from .models import QUESTION_KINDS, STATUSES
 
@@ -40,7 +40,7 @@ CONDITION_HELP = _l(
 CHOICE_LINE = re.compile(r"^\s*([A-Za-z0-9_.-]{1,60})\s*=\s*(.+?)\s*$")
 
 
-class ImportForm(FlaskForm):
+class ImportForm(TranslatedForm):
     file = FileField(
         _l("File"),
         description=_l("A round exported from consult (.json) or an XLSForm (.xlsx)."),
@@ -59,13 +59,13 @@ class ImportForm(FlaskForm):
     )
 
 
-class StatusForm(FlaskForm):
+class StatusForm(TranslatedForm):
     """The buttons that open, close, reopen and archive a round."""
 
     status = HiddenField(validators=[AnyOf(STATUSES)])
 
 
-class MoveForm(FlaskForm):
+class MoveForm(TranslatedForm):
     direction = HiddenField(validators=[AnyOf(["up", "down"])])
 
 
@@ -78,7 +78,7 @@ def language_list(form, field):
     field.data = codes
 
 
-class NewRoundForm(FlaskForm):
+class NewRoundForm(TranslatedForm):
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
     slug = StringField(
         _l("Address"),
@@ -96,7 +96,7 @@ class NewRoundForm(FlaskForm):
     )
 
 
-class RoundSettingsForm(FlaskForm):
+class RoundSettingsForm(TranslatedForm):
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
     introduction = TextAreaField(_l("Introduction"), validators=[Length(max=5000)])
     thank_you = TextAreaField(_l("Thank-you text"), validators=[Length(max=2000)])
@@ -129,7 +129,7 @@ class RoundSettingsForm(FlaskForm):
             raise ValidationError(_l("The closing time must come after the opening time."))
 
 
-class SectionForm(FlaskForm):
+class SectionForm(TranslatedForm):
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
     introduction = TextAreaField(_l("Introduction"), validators=[Length(max=5000)])
     condition = TextAreaField(
@@ -141,13 +141,13 @@ class SectionForm(FlaskForm):
         field.data = _parse_condition(field.data)
 
 
-class NewQuestionForm(FlaskForm):
+class NewQuestionForm(TranslatedForm):
     kind = SelectField(
         _l("Type of question"), choices=[SelectChoice(k, KIND_NAMES[k]) for k in QUESTION_KINDS]
     )
 
 
-class QuestionForm(FlaskForm):
+class QuestionForm(TranslatedForm):
     code = StringField(
         _l("Short name"),
         description=_l("Used in exports and conditions: letters, digits and _."),

@@ -15,6 +15,7 @@ from ..i18n import pick
 from ..respond.forms import page_form
 from ..translate.queries import assignments_for
 from ..translate.texts import language_status, round_texts
+from ..uploads import accepts_files_up_to
 from .access import designers_only, load_question, load_round, load_section
 from .definition import DefinitionError, to_definition
 from .forms import (
@@ -77,9 +78,9 @@ def new_round():
 
 
 @bp.route("/staff/rounds/import", methods=["GET", "POST"])
+@accepts_files_up_to(MAX_IMPORT_BYTES)
 @designers_only
 def import_file():
-    request.max_content_length = MAX_IMPORT_BYTES
     form = ImportForm()
     problems, report = [], []
     if form.validate_on_submit():

@@ -1,9 +1,10 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import StringField
 
+from ..forms import TranslatedForm
 
-class DeleteResponsesForm(FlaskForm):
+
+class DeleteResponsesForm(TranslatedForm):
     """The admin types the round's address to confirm; the view compares it exactly."""
 
     confirmation = StringField(

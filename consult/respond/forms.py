@@ -6,7 +6,6 @@ import re
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     DecimalField,
     Field,
@@ -27,6 +26,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from ..forms import TranslatedForm
 from ..i18n import pick
 from .flow import ordered_options
 
@@ -257,7 +257,7 @@ def page_form(questions, language, fallback, answers, draft_token, formdata=None
     """The form of one page (its visible ``questions``), filled from the draft's saved
     ``answers`` on GET."""
 
-    class PageForm(FlaskForm):
+    class PageForm(TranslatedForm):
         pass
 
     for question in questions:
@@ -340,7 +340,7 @@ def cleaned_answers(form):
     return answers
 
 
-class ResumeForm(FlaskForm):
+class ResumeForm(TranslatedForm):
     code = StringField(
         _l("Your resume code"),
         description=_l(
@@ -351,7 +351,7 @@ class ResumeForm(FlaskForm):
     )
 
 
-class AccessCodeForm(FlaskForm):
+class AccessCodeForm(TranslatedForm):
     code = StringField(
         _l("Your code"),
         description=_l("The code you were given to take part."),

@@ -8,6 +8,9 @@ code; a theme the file does not mention stays as it is.
 import json
 from dataclasses import dataclass, field
 
+from flask_babel import gettext as _
+from flask_babel import ngettext
+
 from ..audit import record
 from ..config import LANGUAGES
 from ..extensions import db
@@ -34,12 +37,12 @@ def definition_from_upload(filename, content, code):
     CodebookError with the reason when the file cannot be read."""
     suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     if suffix not in UPLOAD_SUFFIXES:
-        raise CodebookError(["choose a .json, .csv or .xlsx file"])
+        raise CodebookError([_("choose a .json, .csv or .xlsx file")])
     if suffix == "json":
         try:
             return json.loads(content.decode("utf-8-sig"))
         except (UnicodeDecodeError, ValueError, RecursionError):
-            raise CodebookError(["the file is not valid JSON"]) from None
+            raise CodebookError([_("the file is not valid JSON")]) from None
     try:
         return definition_from_table(read_table(filename, content), code)
     except SheetError as error:
@@ -60,17 +63,19 @@ def check_definition(definition, existing=None):
     the themes ``existing`` ({code: Theme}) or as a new codebook: import_codebook's checks,
     then types and sizes, then parents that go round in a circle."""
     if not isinstance(definition, dict) or definition.get("format") != FORMAT:
-        raise CodebookError([f"the file is not a codebook in the format {FORMAT!r}"])
+        raise CodebookError(
+            [_("the file is not a codebook in the format %(format)s", format=repr(FORMAT))]
+        )
     themes = definition.get("themes")
     if not isinstance(themes, list) or not themes:
-        raise CodebookError(["the codebook has no themes"])
+        raise CodebookError([_("the codebook has no themes")])
     existing = existing or {}
     problems = theme_problems(themes, other_codes=list(existing))
     name = definition.get("name")
     if name is not None and not (
         isinstance(name, dict) and all(isinstance(text, str) for text in name.values())
     ):
-        problems.append("the codebook's name must map language codes to texts")
+        problems.append(_("the codebook's name must map language codes to texts"))
     problems += _type_problems(themes)
     if not problems:
         problems += _circle_problems(themes, existing)
@@ -136,11 +141,18 @@ def _type_problems(themes):
             continue  # theme_problems names it
         code = data["code"]
         if not code.strip():
-            problems.append("a theme has an empty code")
+            problems.append(_("a theme has an empty code"))
         elif "\x00" in code:  # PostgreSQL stores no null character
-            problems.append(f"theme code {code[:20]!r} has a null character")
+            problems.append(_("theme code %(code)s has a null character", code=repr(code[:20])))
         elif len(code) > MAX_CODE:
-            problems.append(f"theme code {code[:20]!r}… is longer than {MAX_CODE} characters")
+            problems.append(
+                ngettext(
+                    "theme code %(code)s… is longer than %(num)d character",
+                    "theme code %(code)s… is longer than %(num)d characters",
+                    MAX_CODE,
+                    code=repr(code[:20]),
+                )
+            )
         for name in TEXT_FIELDS:
             texts = data.get(name) or {}
             if not isinstance(texts, dict):
@@ -150,11 +162,15 @@ def _type_problems(themes):
                     isinstance(words, list) and all(isinstance(w, str) for w in words)
                     for words in texts.values()
                 ):
-                    problems.append(f"theme {code!r}: keywords must be lists of texts")
+                    problems.append(
+                        _("theme %(code)s: keywords must be lists of texts", code=repr(code))
+                    )
             elif not all(isinstance(text, str) for text in texts.values()):
-                problems.append(f"theme {code!r}: {name} must be texts")
+                problems.append(
+                    _("theme %(code)s: %(field)s must be texts", code=repr(code), field=name)
+                )
         if data.get("parent") is not None and not isinstance(data["parent"], str):
-            problems.append(f"theme {code!r}: the parent must be a theme code")
+            problems.append(_("theme %(code)s: the parent must be a theme code", code=repr(code)))
         direction = data.get("strategic_direction")
         if direction is not None and (
             not isinstance(direction, str)
@@ -162,8 +178,14 @@ def _type_problems(themes):
             or "\x00" in direction
         ):
             problems.append(
-                f"theme {code!r}: the strategic direction must be a text of at most "
-                f"{MAX_STRATEGIC_DIRECTION} characters"
+                ngettext(
+                    "theme %(code)s: the strategic direction must be a text of at most "
+                    "%(num)d character",
+                    "theme %(code)s: the strategic direction must be a text of at most "
+                    "%(num)d characters",
+                    MAX_STRATEGIC_DIRECTION,
+                    code=repr(code),
+                )
             )
     return problems
 
@@ -181,7 +203,12 @@ def _circle_problems(themes, existing):
             seen.add(code)
             code = parents.get(code)
         if code == data["code"]:
-            problems.append(f"theme {data['code']!r} would be inside itself through its parents")
+            problems.append(
+                _(
+                    "theme %(code)s would be inside itself through its parents",
+                    code=repr(data["code"]),
+                )
+            )
     return problems
 
 

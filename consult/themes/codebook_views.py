@@ -7,28 +7,26 @@ from flask import (
     Blueprint,
     Response,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
-    request,
     url_for,
 )
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from sqlalchemy import func, select
-from wtforms import Form, FormField, SelectField, StringField, TextAreaField
+from wtforms import FormField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Regexp, ValidationError
 
 from ..accounts.access import role_required
 from ..config import LANGUAGES
 from ..design.imports import MAX_IMPORT_BYTES
-from ..extensions import csrf, db
-from ..forms import ButtonForm
+from ..extensions import db
+from ..forms import ButtonForm, TranslatedForm, TranslatedSubform
 from ..i18n import current_language, native_name, text_direction
 from ..respond.forms import NoControlCharacters
+from ..uploads import accepts_files_up_to
 from . import codebook_changes as changes
 from . import sheet
 from .models import Codebook, Theme
@@ -66,7 +64,7 @@ def code_field(label, description=""):
     )
 
 
-class UploadForm(FlaskForm):
+class UploadForm(TranslatedForm):
     file = FileField(
         _l("File"),
         description=_l("JSON, or a CSV or XLSX sheet as the codebook's page downloads it."),
@@ -84,7 +82,7 @@ class UploadForm(FlaskForm):
     )
 
 
-class NewThemeForm(FlaskForm):
+class NewThemeForm(TranslatedForm):
     code = code_field(_l("Code"))
     name = StringField(
         _l("Name"),
@@ -120,7 +118,7 @@ def _texts(max_length, label):
     return TextAreaField(label, validators=[Length(max=max_length), NoControlCharacters()])
 
 
-class LanguageTexts(Form):
+class LanguageTexts(TranslatedSubform):
     """A theme's texts in one language (a part of ThemeForm, so without a CSRF token)."""
 
     name = StringField(_l("Name"), validators=[Length(max=MAX_NAME), NoControlCharacters()])
@@ -134,7 +132,7 @@ class LanguageTexts(Form):
     )
 
 
-class ThemeForm(FlaskForm):
+class ThemeForm(TranslatedForm):
     """A theme's place in the codebook, then its texts in each language (``form.en``, …)."""
 
     parent = SelectField(_l("Inside the theme"), choices=[])
@@ -255,14 +253,11 @@ def seed():
 
 
 @bp.post("/staff/codebooks/upload")
-@csrf.exempt  # checked below: the app-wide check would read the form under the 1 MB limit
+@accepts_files_up_to(MAX_IMPORT_BYTES)
 @reviewers_only
 def upload():
     """A new codebook from a file, or an existing one updated from it; nothing is written
     when anything in the file is wrong."""
-    request.max_content_length = MAX_IMPORT_BYTES
-    if current_app.config.get("WTF_CSRF_ENABLED", True):
-        csrf.protect()
     form = UploadForm()
     if not form.validate_on_submit():
         return _index_page(form, status=400)

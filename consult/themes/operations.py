@@ -5,6 +5,7 @@ The JSON format is the starter's shape (themes.starter): {"format": "consult-cod
 "keywords", "strategic_direction"}]}.
 """
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from ..audit import record
@@ -63,15 +64,27 @@ def theme_problems(themes, other_codes=()):
     known = [*codes, *other_codes]
     for index, data in enumerate(themes, 1):
         if not isinstance(data, dict) or not isinstance(data.get("code"), str):
-            problems.append(f"theme {index} has no code")
+            problems.append(_("theme %(number)d has no code", number=index))
             continue
         if codes.count(data["code"]) > 1:
-            problems.append(f"theme code {data['code']!r} is used twice")
+            problems.append(_("theme code %(code)s is used twice", code=repr(data["code"])))
         if data.get("parent") is not None and data["parent"] not in known:
-            problems.append(f"theme {data['code']!r} has an unknown parent {data['parent']!r}")
+            problems.append(
+                _(
+                    "theme %(code)s has an unknown parent %(parent)s",
+                    code=repr(data["code"]),
+                    parent=repr(data["parent"]),
+                )
+            )
         for name in TEXT_FIELDS:
             if not isinstance(data.get(name, {}), dict):
-                problems.append(f"theme {data['code']!r}: {name} must be per language")
+                problems.append(
+                    _(
+                        "theme %(code)s: %(field)s must be per language",
+                        code=repr(data["code"]),
+                        field=name,
+                    )
+                )
     return problems
 
 
@@ -80,15 +93,17 @@ def import_codebook(definition, code=None):
     writes nothing then."""
     problems = []
     if not isinstance(definition, dict) or definition.get("format") != FORMAT:
-        raise CodebookError([f"the file is not a codebook in the format {FORMAT!r}"])
+        raise CodebookError(
+            [_("the file is not a codebook in the format %(format)s", format=repr(FORMAT))]
+        )
     code = code or definition.get("code")
     if not isinstance(code, str) or not code:
-        problems.append("the codebook needs a code")
+        problems.append(_("the codebook needs a code"))
     elif db.session.scalar(select(Codebook.id).where(Codebook.code == code)):
-        problems.append(f"a codebook {code!r} exists already")
+        problems.append(_("a codebook %(code)s exists already", code=repr(code)))
     themes = definition.get("themes")
     if not isinstance(themes, list) or not themes:
-        raise CodebookError([*problems, "the codebook has no themes"])
+        raise CodebookError([*problems, _("the codebook has no themes")])
     problems.extend(theme_problems(themes))
     if problems:
         raise CodebookError(problems)

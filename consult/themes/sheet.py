@@ -14,6 +14,8 @@ import csv
 import io
 import zipfile
 
+from flask_babel import format_decimal, ngettext
+from flask_babel import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -116,13 +118,15 @@ def read_table(filename, content) -> list[list[str]]:
     suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     readers = {"csv": _csv_rows, "xlsx": _xlsx_rows}
     if suffix not in readers:
-        raise SheetError("choose a .csv or .xlsx file")
+        raise SheetError(_("choose a .csv or .xlsx file"))
     try:
         return _collect(readers[suffix](content))
     except SheetError:
         raise
     except Exception as error:  # a damaged file from outside must never crash an import
-        raise SheetError(f"the file could not be read ({str(error)[:200]})") from error
+        raise SheetError(
+            _("the file could not be read (%(error)s)", error=str(error)[:200])
+        ) from error
 
 
 def _csv_rows(content):
@@ -130,8 +134,10 @@ def _csv_rows(content):
         text = content.decode("utf-8-sig")  # with or without the BOM Excel adds
     except UnicodeDecodeError:
         raise SheetError(
-            "the file is not in UTF-8: in Excel, save it as “CSV UTF-8 (comma delimited)”; "
-            "in LibreOffice, choose the character set “Unicode (UTF-8)”"
+            _(
+                "the file is not in UTF-8: in Excel, save it as “CSV UTF-8 (comma delimited)”; "
+                "in LibreOffice, choose the character set “Unicode (UTF-8)”"
+            )
         ) from None
     # Excel separates with ";" where "," is the decimal mark (French, Spanish, Portuguese,
     # Russian...). Only the header decides: column names hold neither character, whereas
@@ -162,14 +168,22 @@ def _check_zip(content):
         members = zipfile.ZipFile(io.BytesIO(content)).infolist()
     except zipfile.BadZipFile:
         raise SheetError(
-            "the file is not an Excel workbook (.xlsx); an old .xls or a protected workbook "
-            "must be saved again as .xlsx or as CSV UTF-8"
+            _(
+                "the file is not an Excel workbook (.xlsx); an old .xls or a protected "
+                "workbook must be saved again as .xlsx or as CSV UTF-8"
+            )
         ) from None
     if len(members) > MAX_ZIP_MEMBERS:
-        raise SheetError(f"the workbook has more than {MAX_ZIP_MEMBERS} parts; it is not a sheet")
+        raise SheetError(
+            ngettext(
+                "the workbook has more than %(num)d part; it is not a sheet",
+                "the workbook has more than %(num)d parts; it is not a sheet",
+                MAX_ZIP_MEMBERS,
+            )
+        )
     if sum(member.file_size for member in members) > MAX_UNCOMPRESSED_BYTES:
         limit = MAX_UNCOMPRESSED_BYTES // (1024 * 1024)
-        raise SheetError(f"the workbook is larger than {limit} MB once unpacked")
+        raise SheetError(_("the workbook is larger than %(limit)d MB once unpacked", limit=limit))
 
 
 def _collect(rows):
@@ -185,9 +199,23 @@ def _collect(rows):
                 table.append(row)
             continue
         if number > MAX_ROWS:
-            raise SheetError(f"the sheet has more than {MAX_ROWS:,} rows")
+            raise SheetError(
+                ngettext(
+                    "the sheet has more than %(limit)s row",
+                    "the sheet has more than %(limit)s rows",
+                    MAX_ROWS,
+                    limit=format_decimal(MAX_ROWS),
+                )
+            )
         if len(row) > MAX_COLUMNS:
-            raise SheetError(f"row {number} has more than {MAX_COLUMNS} columns")
+            raise SheetError(
+                ngettext(
+                    "row %(number)d has more than %(num)d column",
+                    "row %(number)d has more than %(num)d columns",
+                    MAX_COLUMNS,
+                    number=number,
+                )
+            )
         table.append(row)
     while table and not table[-1]:
         table.pop()
@@ -216,11 +244,13 @@ def definition_from_table(rows, code, name=None) -> dict:
     rows = [[str(cell if cell is not None else "").strip() for cell in row] for row in rows]
     numbered = [(number, row) for number, row in enumerate(rows, 1) if any(row)]
     if not numbered:
-        raise SheetError("the sheet is empty")
+        raise SheetError(_("the sheet is empty"))
     (header_number, header), *body = numbered
     columns = _columns(header)
     if not body:
-        raise SheetError(f"the sheet has no themes below its header (row {header_number})")
+        raise SheetError(
+            _("the sheet has no themes below its header (row %(number)d)", number=header_number)
+        )
 
     themes, problems = [], []
     for number, row in body:
@@ -230,7 +260,7 @@ def definition_from_table(rows, code, name=None) -> dict:
             return row[columns[column]] if column in columns else ""
 
         if not cell("code"):
-            problems.append(f"row {number} has no code")
+            problems.append(_("row %(number)d has no code", number=number))
             continue
         theme = {"code": cell("code"), "parent": cell("parent") or None}
         for field in PER_LANGUAGE_TEXTS:
@@ -258,12 +288,16 @@ def _columns(header):
         if title not in known:
             continue  # a note column of the editor's, or a language we do not offer
         if title in columns:
-            raise SheetError(f"the column {title!r} appears twice in the header")
+            raise SheetError(
+                _("the column %(column)s appears twice in the header", column=repr(title))
+            )
         columns[title] = index
     if "code" not in columns:
         raise SheetError(
-            "the header (first row) has no column 'code'; the columns are code, parent, "
-            "strategic_direction, then name_en, definition_en... for each language"
+            _(
+                "the header (first row) has no column 'code'; the columns are code, parent, "
+                "strategic_direction, then name_en, definition_en... for each language"
+            )
         )
     return columns
 

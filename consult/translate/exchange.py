@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
+from flask_babel import format_decimal, ngettext
+from flask_babel import gettext as _
 from openpyxl import Workbook, load_workbook
 from translate.storage import xliff
 
@@ -62,20 +64,29 @@ def read(filename, content):
     suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     reader = {"po": _read_po, "xlf": _read_xliff, "xliff": _read_xliff, "xlsx": _read_xlsx}
     if suffix not in reader:
-        raise ExchangeError("choose a .po, .xlf or .xlsx file")
+        raise ExchangeError(_("choose a .po, .xlf or .xlsx file"))
     try:
         entries = reader[suffix](content)
     except ExchangeError:
         raise
     except Exception as error:  # a damaged file from outside must never crash an import
-        raise ExchangeError(f"the file could not be read ({str(error)[:200]})") from error
+        raise ExchangeError(
+            _("the file could not be read (%(error)s)", error=str(error)[:200])
+        ) from error
     for entry in entries:  # what the editor refuses, a file cannot store either
         if len(entry.translation) > MAX_TRANSLATION or _CONTROL_CHARACTERS.search(
             entry.translation
         ):
             raise ExchangeError(
-                f"{entry.key[:80]}: the translation is longer than {MAX_TRANSLATION:,} "
-                "characters or holds control characters"
+                ngettext(
+                    "%(key)s: the translation is longer than %(limit)s character or holds "
+                    "control characters",
+                    "%(key)s: the translation is longer than %(limit)s characters or holds "
+                    "control characters",
+                    MAX_TRANSLATION,
+                    key=entry.key[:80],
+                    limit=format_decimal(MAX_TRANSLATION),
+                )
             )
     return entries
 
@@ -142,7 +153,7 @@ def _read_xlsx(content):
     rows = sheet.iter_rows(values_only=True)
     header = [str(cell or "").split(" (")[0].strip().lower() for cell in next(rows, ())]
     if not set(("key", "source", "translation")) <= set(header):
-        raise ExchangeError("the first sheet needs the columns key, source and translation")
+        raise ExchangeError(_("the first sheet needs the columns key, source and translation"))
     index = {name: header.index(name) for name in ("key", "source", "translation")}
     return [
         Entry(

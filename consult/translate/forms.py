@@ -1,9 +1,9 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from ..forms import TranslatedForm
 from ..respond.forms import NoControlCharacters
 
 MAX_TRANSLATION = 20_000
@@ -12,7 +12,7 @@ MAX_TRANSLATION = 20_000
 def translation_form(texts, language, formdata=None):
     """One text box per text of the round (``t0``, ``t1``…), filled with the translation."""
 
-    class TranslationForm(FlaskForm):
+    class TranslationForm(TranslatedForm):
         pass
 
     for index, text in enumerate(texts):
@@ -34,12 +34,12 @@ def submitted_values(form):
     return {text.key: field.data or "" for text, field in form.rows}
 
 
-class AssignForm(FlaskForm):
+class AssignForm(TranslatedForm):
     email = StringField(_l("Translator's e-mail"), validators=[DataRequired(), Length(max=254)])
     language = StringField(_l("Language"), validators=[DataRequired(), Length(max=10)])
 
 
-class TranslationFileForm(FlaskForm):
+class TranslationFileForm(TranslatedForm):
     file = FileField(
         _l("Translation file"),
         validators=[

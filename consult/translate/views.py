@@ -8,6 +8,7 @@ from ..design.access import designers_only, load_round
 from ..design.imports import MAX_IMPORT_BYTES
 from ..extensions import db
 from ..forms import ButtonForm
+from ..uploads import accepts_files_up_to
 from . import exchange
 from .access import load_round_to_translate, translators_and_designers
 from .forms import AssignForm, TranslationFileForm, submitted_values, translation_form
@@ -74,10 +75,10 @@ def export_file(slug, language, format_):
 
 
 @bp.route("/staff/rounds/<slug>/translate/<language>/import", methods=["POST"])
+@accepts_files_up_to(MAX_IMPORT_BYTES)
 @translators_and_designers
 def import_file(slug, language):
     round_ = load_round_to_translate(slug, language)
-    request.max_content_length = MAX_IMPORT_BYTES
     form = TranslationFileForm()
     if not form.validate_on_submit():
         flash(

@@ -29,19 +29,34 @@ SIMPLE = {
     **dict.fromkeys(("decimal", "add decimal prompt", "q decimal"), "decimal"),
     **dict.fromkeys(("note", "add note prompt", "q note"), "info"),
 }
-#: (pattern, reason) for types consult does not ask; the first match wins, so that
-#: "select_one_from_file" counts as an external list, not as media.
+
+
+def N_(message):
+    """Marks a message for extraction (a default pybabel keyword); it is translated with
+    gettext where it is shown."""
+    return message
+
+
+#: (pattern, message) for types consult does not ask; the first match wins, so that
+#: "select_one_from_file" counts as an external list, not as media. Each message is
+#: translated where it is used, with the survey row as %(where)s.
 UNSUPPORTED = [
-    (r"external|from.file|^osm|^csv-|^xml-", "external choice lists are not supported"),
-    (r"geo|gps|location", "GPS questions are not supported"),
+    (
+        r"external|from.file|^osm|^csv-|^xml-",
+        N_("%(where)s: external choice lists are not supported"),
+    ),
+    (r"geo|gps|location", N_("%(where)s: GPS questions are not supported")),
     (
         r"start|end|today|device|imei|sim|subscriber|username|phone|email|audit|^uri:",
-        "device and personal data are never collected",
+        N_("%(where)s: device and personal data are never collected"),
     ),
-    (r"image|photo|picture|audio|video|file", "media questions are not supported"),
-    (r"calculat|hidden", "calculations are not supported"),
-    (r"date|time|days in", "date and time questions are not supported"),
-    (r"barcode|acknowledge|range|trigger|percentage", "this question type is not supported"),
+    (r"image|photo|picture|audio|video|file", N_("%(where)s: media questions are not supported")),
+    (r"calculat|hidden", N_("%(where)s: calculations are not supported")),
+    (r"date|time|days in", N_("%(where)s: date and time questions are not supported")),
+    (
+        r"barcode|acknowledge|range|trigger|percentage",
+        N_("%(where)s: this question type is not supported"),
+    ),
 ]
 #: A question as from_definition reads it, before the row fills it in.
 QUESTION = {

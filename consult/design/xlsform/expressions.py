@@ -2,6 +2,8 @@
 
 import re
 
+from flask_babel import gettext as _
+
 from ..definition import MAX_TEXT
 from .common import NEGATION, TOKEN
 
@@ -15,7 +17,7 @@ class RelevantParser:
         while position < len(expression.rstrip()):
             match = TOKEN.match(expression, position)
             if not match:
-                raise ValueError("an expression consult cannot translate")
+                raise ValueError(_("an expression consult cannot translate"))
             kind = "str" if match.lastgroup in ("sq", "dq", "num") else match.lastgroup
             self.tokens.append((kind, match.group(match.lastgroup)))
             position = match.end()
@@ -37,18 +39,24 @@ class RelevantParser:
     def expect(self, kind, value=None):
         token = self.take(kind, value)
         if token is None:
-            raise ValueError("an expression consult cannot translate")
+            raise ValueError(_("an expression consult cannot translate"))
         return token[1]
 
     def combination(self, depth):
         if depth > 3:
-            raise ValueError("nested too deeply")
+            raise ValueError(_("nested too deeply"))
         clauses, joiners = [self.term(depth)], set()
         while word := self.take("word", "and") or self.take("word", "or"):
             joiners.add(word[1])
             clauses.append(self.term(depth))
         if len(joiners) > 1:
-            raise ValueError("'and' and 'or' mixed without parentheses")
+            raise ValueError(
+                _(
+                    "'%(first)s' and '%(second)s' mixed without parentheses",
+                    first="and",
+                    second="or",
+                )
+            )
         return {"all" if "and" in joiners else "any": clauses} if joiners else clauses[0]
 
     def term(self, depth):
@@ -61,7 +69,7 @@ class RelevantParser:
             inner = self.term(depth)
             self.expect("sym", ")")
             if inner.get("op") not in NEGATION:
-                raise ValueError("only a single test can be negated")
+                raise ValueError(_("only a single test can be negated"))
             return {**inner, "op": NEGATION[inner["op"]]}
         if self.take("word", "selected"):
             self.expect("sym", "(")

@@ -4,6 +4,9 @@ import difflib
 import re
 from pathlib import PurePath
 
+from flask_babel import gettext as _
+from flask_babel import ngettext
+
 from ..definition import CODE, FORMAT
 from .common import (
     BOUND,
@@ -26,13 +29,17 @@ from .workbook import open_workbook
 def read_xlsform(file_bytes: bytes, filename: str = "form.xlsx") -> tuple[dict, ImportReport]:
     """(definition dict, report); XLSFormError for a file that is not a usable XLSForm."""
     book, formulas = open_workbook(file_bytes)
-    report = ImportReport(notes=[f"{cell}: a formula, read as its text" for cell in formulas])
+    report = ImportReport(
+        notes=[_("%(where)s: a formula, read as its text", where=cell) for cell in formulas]
+    )
     try:
         return _Import(book, PurePath(filename or "").stem, report).run(), report
     except XLSFormError:
         raise
     except Exception as error:  # a partner's file must never crash an import
-        raise XLSFormError(f"The form could not be imported ({str(error)[:200]}).") from error
+        raise XLSFormError(
+            _("The form could not be imported (%(error)s).", error=str(error)[:200])
+        ) from error
 
 
 class _Import:
@@ -47,7 +54,7 @@ class _Import:
         self.read_survey()
         self.drop_empty_sections()
         if not self.sections:
-            raise XLSFormError("The form has no question that consult can import.", self.report)
+            raise XLSFormError(_("The form has no question that consult can import."), self.report)
         title = self.form_title or self.stem or "Imported form"
         definition = dict(
             format=FORMAT,
@@ -71,15 +78,18 @@ class _Import:
             if section["questions"]:
                 kept.append(section)
             else:
-                self.report.notes.append(f"{where}: nothing to import, no section")
+                self.report.notes.append(_("%(where)s: nothing to import, no section", where=where))
         self.sections = kept
 
     def read_settings(self):
         rows = [row for row in self.book.get("settings") or [] if row]
         settings = {column_key(k): cell_text(v) for k, v in (rows[0] if rows else {}).items()}
         if not settings.get("form_id"):
-            missing = "settings sheet" if "settings" not in self.book else "form_id setting"
-            self.report.notes.append(f"no {missing}: slug taken from the file name")
+            if "settings" not in self.book:
+                note = _("no %(sheet)s sheet: slug taken from the file name", sheet="settings")
+            else:
+                note = _("no %(setting)s setting: slug taken from the file name", setting="form_id")
+            self.report.notes.append(note)
         language = settings.get("default_language")
         self.default = language_code(language) if language else self.guess_default()
         slug = re.sub(r"[^a-z0-9]+", "-", (settings.get("form_id") or self.stem).lower())
@@ -89,11 +99,24 @@ class _Import:
         read = ("survey", "choices", "settings")
         for name in [n for n in names if n.lower() not in read]:
             if len(names) == 1:
-                self.report.notes.append(f"the only sheet, {name!r}, was read as the survey")
+                self.report.notes.append(
+                    _(
+                        "the only sheet, %(name)s, was read as the %(sheet)s",
+                        name=repr(name),
+                        sheet="survey",
+                    )
+                )
                 continue
             guess = [] if name.lower() in SHEETS else difflib.get_close_matches(name, read, n=1)
-            hint = f" (did you mean {guess[0]!r}?)" if guess else ""
-            self.report.notes.append(f"sheet {name!r} ignored{hint}")
+            if guess:
+                note = _(
+                    "sheet %(name)s ignored (did you mean '%(sheet)s'?)",
+                    name=repr(name),
+                    sheet=guess[0],
+                )
+            else:
+                note = _("sheet %(name)s ignored", name=repr(name))
+            self.report.notes.append(note)
 
     def guess_default(self):
         """As pyxform: plain `label` columns are the default language; if all name one,
@@ -124,14 +147,33 @@ class _Import:
                 continue
             plain, texts = self.split(row)
             name, code = plain.get("list_name"), plain.get("name") or plain.get("value")
-            where = f"choices row {number} (list {name!r}, {code!r})"
             if not name or not code:
-                self.report.skipped.append(f"choices row {number}: no list name or no name")
-            elif code[:60] in {c["code"] for c in lists.get(name, [])}:
-                self.report.skipped.append(f"{where}: a second choice with the same name")
+                self.report.skipped.append(
+                    _(
+                        "%(where)s: no %(list_column)s or no %(name_column)s",
+                        where=_("%(sheet)s row %(number)d", sheet="choices", number=number),
+                        list_column="list_name",
+                        name_column="name",
+                    )
+                )
+                continue
+            where = _(
+                "%(sheet)s row %(number)d (list %(list)s, %(name)s)",
+                sheet="choices",
+                number=number,
+                list=repr(name),
+                name=repr(code),
+            )
+            if code[:60] in {c["code"] for c in lists.get(name, [])}:
+                self.report.skipped.append(
+                    _(
+                        "%(where)s: a second choice with the same %(column)s",
+                        where=where,
+                        column="name",
+                    )
+                )
             else:
-                if _media(plain):
-                    self.report.skipped.append(f"{where}: its {_media(plain)} dropped")
+                self.media(plain, where)
                 label = texts["label"] or {self.default: code}
                 choice = {"code": code[:60], "role": "option", "label": label, "hidden": False}
                 lists.setdefault(name, []).append(choice)
@@ -140,40 +182,57 @@ class _Import:
     def read_survey(self):
         rows = self.book.get("survey")
         if rows is None:
-            raise XLSFormError("The spreadsheet has no sheet named 'survey'.", self.report)
+            raise XLSFormError(
+                _("The spreadsheet has no sheet named '%(sheet)s'.", sheet="survey"), self.report
+            )
         if not any("type" in map(column_key, row) for row in rows):
-            raise XLSFormError("The survey sheet has no 'type' column.", self.report)
+            raise XLSFormError(
+                _(
+                    "The %(sheet)s sheet has no '%(column)s' column.",
+                    sheet="survey",
+                    column="type",
+                ),
+                self.report,
+            )
         for number, row in enumerate(rows, 2):
             plain, texts = self.split(row)
             type_ = re.sub(r"\s+", " ", plain.get("type", ""))  # list names keep their case
-            where = f"survey row {number} ({type_ or 'no type'} {plain.get('name', '')!r})"
+            where = _survey_row(number, type_, plain.get("name", ""))
             if STRUCTURE.match(type_):
                 self.structure(STRUCTURE.match(type_), plain, texts, where)
             elif "repeat" in self.stack:
-                self.report.skipped.append(f"{where}: inside a repeat")
+                self.report.skipped.append(_("%(where)s: inside a repeat", where=where))
             elif type_:
                 self.question(type_, plain, texts, where, number)
             elif row:
-                self.report.skipped.append(f"{where}: no type")
+                self.report.skipped.append(
+                    _("%(where)s: no %(column)s", where=where, column="type")
+                )
         if self.stack:
-            self.report.notes.append("the survey ends inside a group, closed there")
+            self.report.notes.append(
+                _("the %(sheet)s ends inside a group, closed there", sheet="survey")
+            )
 
     def structure(self, match, plain, texts, where):
         if match.group(1).lower() == "end":
             if not self.stack:
-                self.report.notes.append(f"{where}: an end without a begin, ignored")
+                self.report.notes.append(
+                    _("%(where)s: an end without a begin, ignored", where=where)
+                )
                 return
             self.stack.pop()
             self.current = self.current if self.stack else None
         elif "repeat" in self.stack or match.group(2).lower() != "group":
             if "repeat" not in self.stack:
-                self.report.skipped.append(f"{where}: repeats are not supported")
+                self.report.skipped.append(_("%(where)s: repeats are not supported", where=where))
             self.stack.append("repeat")
         elif self.stack:
             self.stack.append("group")
-            self.report.notes.append(f"{where}: a group within a group, flattened")
+            self.report.notes.append(_("%(where)s: a group within a group, flattened", where=where))
             if plain.get("relevant"):
-                self.report.skipped.append(f"{where}: the inner group's condition was dropped")
+                self.report.skipped.append(
+                    _("%(where)s: the inner group's condition was dropped", where=where)
+                )
         else:
             self.stack.append("group")
             title = texts["label"] or {self.default: plain.get("name") or "Questions"}
@@ -188,9 +247,13 @@ class _Import:
     def question(self, type_, plain, texts, where, number):
         select = SELECT.match(type_)
         if select is None and type_.lower() not in SIMPLE:
-            found = (r for p, r in UNSUPPORTED if re.search(p, type_.lower()))
-            reason = next(found, "unknown type")
-            self.report.skipped.append(f"{where}: {reason}")
+            found = (message for p, message in UNSUPPORTED if re.search(p, type_.lower()))
+            message = next(found, None)
+            self.report.skipped.append(
+                _(message, where=where)
+                if message
+                else _("%(where)s: unknown %(column)s", where=where, column="type")
+            )
             return
         question = {
             "code": None,
@@ -207,12 +270,19 @@ class _Import:
         elif not self.choices(question, select, plain, where):
             return
         if question["kind"] == "info" and not (question["text"] or question["help"]):
-            self.report.skipped.append(f"{where}: a note with no text")
+            self.report.skipped.append(_("%(where)s: a note with no text", where=where))
             return
         question["code"] = self.new_code(plain.get("name"), number, where)
         if not question["text"] and question["kind"] != "info":
             question["text"] = {self.default: plain.get("name") or question["code"]}
-            self.report.notes.append(f"{where}: no label, its name is used")
+            self.report.notes.append(
+                _(
+                    "%(where)s: no %(label_column)s, its %(name_column)s is used",
+                    where=where,
+                    label_column="label",
+                    name_column="name",
+                )
+            )
         required = plain.get("required", "").lower().lstrip("=")  # "=TRUE()" is a literal
         question["required"] = question["kind"] != "info" and required in YES
         self.extras(question, plain, where)
@@ -235,7 +305,11 @@ class _Import:
         choices = [dict(c) for c in self.lists.get(select.group("list"), [])]
         if not choices:
             self.report.skipped.append(
-                f"{where}: the choice list {select.group('list')!r} is missing or empty"
+                _(
+                    "%(where)s: the choice list %(list)s is missing or empty",
+                    where=where,
+                    list=repr(select.group("list")),
+                )
             )
             return False
         kinds = {"one": "single_choice", "multiple": "multiple_choice", "rank": "ranking"}
@@ -256,13 +330,36 @@ class _Import:
     def extras(self, question, plain, where):
         """Bounds a constraint gives; a line for each column consult drops."""
         if plain.get("constraint") and not _bounds(question, plain["constraint"]):
-            self.report.skipped.append(f"{where}: its constraint was dropped")
+            self.report.skipped.append(
+                _("%(where)s: its %(column)s was dropped", where=where, column="constraint")
+            )
         if plain.get("choice_filter"):
-            self.report.skipped.append(f"{where}: imported, but its choice filter was dropped")
+            self.report.skipped.append(
+                _(
+                    "%(where)s: imported, but its %(column)s was dropped",
+                    where=where,
+                    column="choice_filter",
+                )
+            )
         if plain.get("calculation"):
-            self.report.skipped.append(f"{where}: its calculation was dropped")
-        if _media(plain):
-            self.report.skipped.append(f"{where}: its {_media(plain)} dropped")
+            self.report.skipped.append(
+                _("%(where)s: its %(column)s was dropped", where=where, column="calculation")
+            )
+        self.media(plain, where)
+
+    def media(self, plain, where):
+        """A line for the media columns (image, audio...) filled in a row, if any."""
+        names = _media(plain)
+        if names:
+            self.report.skipped.append(
+                ngettext(
+                    "%(where)s: its %(columns)s was dropped",
+                    "%(where)s: its %(columns)s were dropped",
+                    len(names),
+                    where=where,
+                    columns=", ".join(names),
+                )
+            )
 
     def new_code(self, name, number, where):
         code = re.sub(r"[^A-Za-z0-9_.-]", "_", name or f"q{number}")[:60]
@@ -272,7 +369,9 @@ class _Import:
             n += 1
             candidate = f"{code[:55]}_{n}"
         if candidate != name:
-            self.report.notes.append(f"{where}: the question's code is {candidate!r}")
+            self.report.notes.append(
+                _("%(where)s: the question's code is %(code)s", where=where, code=repr(candidate))
+            )
         self.codes.add(candidate)
         return candidate
 
@@ -282,7 +381,14 @@ class _Import:
         try:
             return self.resolve(RelevantParser(relevant).parse())
         except ValueError as error:
-            self.report.skipped.append(f"{where}: its condition {relevant!r} dropped ({error})")
+            self.report.skipped.append(
+                _(
+                    "%(where)s: its condition %(expression)s dropped (%(reason)s)",
+                    where=where,
+                    expression=repr(relevant),
+                    reason=str(error),
+                )
+            )
             return None
 
     def resolve(self, condition):
@@ -292,10 +398,17 @@ class _Import:
                 return {combinator: [self.resolve(c) for c in condition[combinator]]}
         target = self.earlier.get(condition["question"])
         if target is None:
-            raise ValueError(f"{condition['question']!r} is not an earlier imported question")
+            raise ValueError(
+                _(
+                    "%(name)s is not an earlier imported question",
+                    name=repr(condition["question"]),
+                )
+            )
         codes = {choice["code"] for choice in target["choices"]}
         if "value" in condition and condition["value"] not in codes:
-            raise ValueError(f"{condition['value']!r} is not one of its choices")
+            raise ValueError(
+                _("%(value)s is not one of its choices", value=repr(condition["value"]))
+            )
         return {**condition, "question": target["code"]}
 
 
@@ -316,11 +429,29 @@ def _bounds(question, constraint):
     return True
 
 
+def _survey_row(number, type_, name):
+    """Where a survey row is, for the report: "survey row 12 (text 'age')"."""
+    if type_:
+        return _(
+            "%(sheet)s row %(number)d (%(type)s %(name)s)",
+            sheet="survey",
+            number=number,
+            type=type_,
+            name=repr(name),
+        )
+    return _(
+        "%(sheet)s row %(number)d (no %(column)s %(name)s)",
+        sheet="survey",
+        number=number,
+        column="type",
+        name=repr(name),
+    )
+
+
 def _media(plain):
-    """'image was', 'audio, image were' or '' for the media columns filled in a row."""
+    """The media columns (image, audio...) filled in a row, sorted."""
     media = re.compile(r"(image|audio|video|big-image|media)\b")
-    names = sorted({key.split(":")[0] for key in plain if media.match(key) and plain[key]})
-    return ", ".join(names) + (" were" if len(names) > 1 else " was") if names else ""
+    return sorted({key.split(":")[0] for key in plain if media.match(key) and plain[key]})
 
 
 def _languages_in(definition):

@@ -5,6 +5,7 @@ import warnings
 import zipfile
 from io import BytesIO
 
+from flask_babel import gettext as _
 from openpyxl.reader.excel import ExcelReader
 from pyxform.xls2json_backends import get_excel_column_headers, get_excel_rows, xlsx_value_to_str
 
@@ -13,11 +14,11 @@ from .common import MAX_FILE, MAX_RATIO, MAX_UNZIPPED, SHEETS, XLSFormError
 
 def open_workbook(file_bytes):
     if not isinstance(file_bytes, bytes | bytearray) or not file_bytes:
-        raise XLSFormError("The file is empty.")
+        raise XLSFormError(_("The file is empty."))
     if len(file_bytes) > MAX_FILE:
-        raise XLSFormError("The file is larger than 10 MB, too large for a form.")
+        raise XLSFormError(_("The file is larger than 10 MB, too large for a form."))
     if file_bytes[:4] == b"\xd0\xcf\x11\xe0":
-        raise XLSFormError("This is an old .xls file: save it as .xlsx and try again.")
+        raise XLSFormError(_("This is an old .xls file: save it as .xlsx and try again."))
     _check_zip(bytes(file_bytes))
     try:
         with warnings.catch_warnings():  # openpyxl warns about the features it drops
@@ -25,7 +26,10 @@ def open_workbook(file_bytes):
             return _read_sheets(bytes(file_bytes))
     except Exception as error:  # whatever the reader trips on, the file is unreadable
         raise XLSFormError(
-            f"The file could not be read as an XLSForm spreadsheet ({str(error)[:200]})."
+            _(
+                "The file could not be read as an XLSForm spreadsheet (%(error)s).",
+                error=str(error)[:200],
+            )
         ) from error
 
 
@@ -36,7 +40,7 @@ def _check_zip(data):
         with zipfile.ZipFile(BytesIO(data)) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as error:
-        raise XLSFormError("The file is not an .xlsx spreadsheet.") from error
+        raise XLSFormError(_("The file is not an .xlsx spreadsheet.")) from error
     unzipped = sum(entry.file_size for entry in entries)
     zipped = sum(entry.compress_size for entry in entries)
     packed = [(e.file_size, e.compress_size) for e in entries] + [(unzipped, zipped)]
@@ -44,7 +48,7 @@ def _check_zip(data):
         size > 1024 * 1024 and size > MAX_RATIO * max(compressed, 1) for size, compressed in packed
     )
     if len(entries) > 1000 or unzipped > MAX_UNZIPPED or inflated:
-        raise XLSFormError("The file unpacks to far more data than a form holds (a zip bomb?).")
+        raise XLSFormError(_("The file unpacks to far more data than a form holds (a zip bomb?)."))
 
 
 def _read_sheets(data):
@@ -70,7 +74,14 @@ def _sheet_rows(sheet, key, formulas):
 
     def clean(cell, row_n, column):
         if cell.data_type == "f":
-            formulas.append(f"{key} row {row_n + 2} ({column})")
+            formulas.append(
+                _(
+                    "%(sheet)s row %(number)d (%(column)s)",
+                    sheet=key,
+                    number=row_n + 2,
+                    column=column,
+                )
+            )
         value = getattr(cell.value, "text", cell.value)  # an array formula's text
         return xlsx_value_to_str(value).strip()
 
