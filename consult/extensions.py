@@ -30,9 +30,9 @@ class Base(DeclarativeBase):
 
 # Objects keep their values after a commit. A session lives for one request, which commits
 # once and then draws a page from what it has just written and read: expiring everything at
-# the commit made each member page load the questionnaire twice (bench/load.py: 0.45 of
-# the bare insert's request rate before, 0.53 after). To see another transaction's writes
-# after a commit, refresh the object or start from a new query with populate_existing.
+# the commit made each saved member page read the questionnaire a second time. To see
+# another transaction's writes after a commit, refresh the object or query with
+# populate_existing.
 db = SQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
 migrate = Migrate()
 babel = Babel()

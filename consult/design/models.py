@@ -5,12 +5,14 @@ Every text a member reads is stored per language as a JSON object ``{"en": ..., 
 missing translation falls back to.
 """
 
+import uuid
 from datetime import UTC, datetime
+from itertools import chain
 
-from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, String, and_, or_
+from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, String, and_, event, or_
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.ext.mutable import MutableDict, MutableList
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from ..extensions import db, one_of
 from ..i18n import pick
@@ -41,6 +43,10 @@ TEXT_KINDS = ("short_text", "long_text")
 #: What a choice is: an ordinary option, "other, please specify", "prefer not to say", or a
 #: row of a matrix (whose options are the shared scale).
 CHOICE_ROLES = ("option", "other", "prefer_not", "row")
+
+
+def new_design_token():
+    return uuid.uuid4().hex
 
 
 def utcnow():
@@ -90,6 +96,14 @@ class Round(db.Model):
     codebook = relationship("Codebook")
     created_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=lambda: datetime.now(UTC)
+    )
+    #: New at every change to the round, its pages, questions or choices (see
+    #: ``give_changed_rounds_a_new_design_token``): member pages keep the questionnaire
+    #: between requests and read it again when this differs (respond/questionnaire.py).
+    #: Random, not a counter, so that a restored backup or another database never matches a
+    #: questionnaire kept from a different state.
+    design_token: Mapped[str] = mapped_column(
+        String(32), default=new_design_token, server_default=""
     )
 
     sections: Mapped[list["Section"]] = relationship(
@@ -246,3 +260,37 @@ class Choice(db.Model):
     hidden: Mapped[bool] = mapped_column(default=False)
 
     question: Mapped[Question] = relationship(back_populates="choices")
+
+
+def _round_of(session, thing):
+    """The round a round, page, question or choice belongs to (None when it has none yet)."""
+    if thing is None or isinstance(thing, Round):
+        return thing
+    if isinstance(thing, Section):
+        return thing.round or _get(session, Round, thing.round_id)
+    if isinstance(thing, Question):
+        return _round_of(session, thing.section or _get(session, Section, thing.section_id))
+    if isinstance(thing, Choice):
+        return _round_of(session, thing.question or _get(session, Question, thing.question_id))
+    return None
+
+
+def _get(session, model, key):
+    return None if key is None else session.get(model, key)
+
+
+@event.listens_for(Session, "before_flush")
+def give_changed_rounds_a_new_design_token(session, _flush_context, _instances):
+    """Whatever changes a round's questionnaire, through any code path that goes through the
+    ORM, gives the round a new token in the same flush (bulk UPDATEs never touch these
+    tables)."""
+    with session.no_autoflush:
+        changed = {
+            id(round_): round_
+            for thing in chain(session.new, session.dirty, session.deleted)
+            if isinstance(thing, Round | Section | Question | Choice)
+            and (round_ := _round_of(session, thing)) is not None
+            and round_ not in session.deleted
+        }
+    for round_ in changed.values():
+        round_.design_token = new_design_token()

@@ -2,7 +2,7 @@
 
 from flask import abort, g
 
-from .queries import round_with_questionnaire
+from .questionnaire import round_with_questionnaire
 
 
 def load_open_round(slug):
