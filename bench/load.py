@@ -23,6 +23,7 @@ run by bench/run_all.py.
 
 import argparse
 import collections
+import http.client
 import http.cookiejar
 import os
 import re
@@ -166,7 +167,8 @@ class Member:
                 self.stats[error.code] += 1
                 if error.code != 503 and error.code < 500:
                     raise
-            except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+            except (urllib.error.URLError, http.client.HTTPException, OSError):
+                # Refused, reset, or cut off mid-answer (IncompleteRead) by the kill.
                 self.stats["connection"] += 1
             time.sleep(0.1)
         raise RuntimeError(f"{path}: the server did not come back")
