@@ -226,40 +226,9 @@ def evaluate_in_app(env, script):
     return eval(output)  # noqa: S307 (our own repr of plain lists, dicts and counts)
 
 
-def drive(base, responses, clients, pages, at_share=None, fault=None):
-    """Members answer until ``responses`` are acknowledged; ``fault`` runs once when
-    ``at_share`` of them are. Returns (acknowledged markers, seconds, error counts)."""
-    acknowledged, lock, stats = [], threading.Lock(), collections.Counter()
-    remaining = [responses]
-    fault_done = threading.Event()
-
-    def member():
-        while True:
-            with lock:
-                if remaining[0] <= 0:
-                    return
-                remaining[0] -= 1
-            marker = f"load {uuid.uuid4().hex}"
-            if Member(base, stats).answer(pages, marker):
-                with lock:
-                    acknowledged.append(marker)
-                    due = fault and at_share and len(acknowledged) >= at_share * responses
-                if due and not fault_done.is_set():
-                    fault_done.set()
-                    threading.Thread(target=fault, daemon=True).start()
-
-    started = time.perf_counter()
-    threads = [threading.Thread(target=member) for _ in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return acknowledged, time.perf_counter() - started, stats
-
-
-def bare_rate(base, requests, clients):
-    lock, remaining = threading.Lock(), [requests]
-    opener = urllib.request.build_opener(NoRedirect)
+def in_parallel(count, clients, work):
+    """Call ``work()`` ``count`` times from ``clients`` threads; returns the seconds taken."""
+    lock, remaining = threading.Lock(), [count]
 
     def client():
         while True:
@@ -267,8 +236,7 @@ def bare_rate(base, requests, clients):
                 if remaining[0] <= 0:
                     return
                 remaining[0] -= 1
-            with opener.open(base + "/insert", data=b"", timeout=30) as response:
-                response.read()
+            work()
 
     started = time.perf_counter()
     threads = [threading.Thread(target=client) for _ in range(clients)]
@@ -276,7 +244,38 @@ def bare_rate(base, requests, clients):
         thread.start()
     for thread in threads:
         thread.join()
-    return requests / (time.perf_counter() - started)
+    return time.perf_counter() - started
+
+
+def drive(base, responses, clients, pages, at_share=None, fault=None):
+    """``responses`` members answer, ``clients`` at a time; ``fault`` runs once when
+    ``at_share`` of them are acknowledged. Returns (acknowledged markers, seconds, error
+    counts)."""
+    acknowledged, lock, stats = [], threading.Lock(), collections.Counter()
+    fault_done = threading.Event()
+
+    def member():
+        marker = f"load {uuid.uuid4().hex}"
+        if Member(base, stats).answer(pages, marker):
+            with lock:
+                acknowledged.append(marker)
+                due = fault and at_share and len(acknowledged) >= at_share * responses
+            if due and not fault_done.is_set():
+                fault_done.set()
+                threading.Thread(target=fault, daemon=True).start()
+
+    seconds = in_parallel(responses, clients, member)
+    return acknowledged, seconds, stats
+
+
+def bare_rate(base, requests, clients):
+    opener = urllib.request.build_opener(NoRedirect)
+
+    def insert():
+        with opener.open(base + "/insert", data=b"", timeout=30) as response:
+            response.read()
+
+    return requests / in_parallel(requests, clients, insert)
 
 
 def check(env, acknowledged):

@@ -9,6 +9,7 @@ from flask_login import current_user
 from sqlalchemy import JSON, DateTime, ForeignKey, String, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
 
+from .design.models import Round
 from .extensions import db
 
 
@@ -67,3 +68,8 @@ def latest_events(action_prefix="", round_id=None, offset=0, limit=100):
     if round_id is not None:
         query = query.where(AuditEvent.round_id == round_id)
     return db.session.scalars(query.offset(offset).limit(limit)).all()
+
+
+def rounds_to_filter_by():
+    """Every round, newest first, for the audit log's round filter."""
+    return db.session.scalars(select(Round).order_by(Round.created_at.desc())).all()

@@ -122,6 +122,17 @@ def with_two_factor(app, email, at):
     return secret, codes
 
 
+def signed_in_with_two_factor(app, now, role="reviewer"):
+    """A new account with two-step login on, signed in through both steps with its first
+    recovery code; returns (client, e-mail, recovery codes)."""
+    email = new_user(app, role)
+    _secret, codes = with_two_factor(app, email, now.at.timestamp())
+    client = client_of(app)
+    log_in(client, email)
+    send_code(client, codes[0])
+    return client, email, codes
+
+
 def audit_rows(app, action=None):
     with app.app_context():
         query = select(AuditEvent).order_by(AuditEvent.id)
@@ -413,11 +424,7 @@ def test_the_code_page_waits_five_minutes(make_app, monkeypatch):
 def test_turning_two_step_login_off_needs_the_password_and_admins_cannot(make_app, monkeypatch):
     app = make_app()
     now = Clock(monkeypatch)
-    reviewer = new_user(app)
-    _secret, codes = with_two_factor(app, reviewer, now.at.timestamp())
-    client = client_of(app)
-    log_in(client, reviewer)
-    send_code(client, codes[0])
+    client, reviewer, _codes = signed_in_with_two_factor(app, now)
     page = client.get("/staff/two-factor").text
     wrong = client.post(
         "/staff/two-factor/off",
@@ -437,10 +444,7 @@ def test_turning_two_step_login_off_needs_the_password_and_admins_cannot(make_ap
     log_out(client)
     assert log_in(client, reviewer).headers["Location"] == "/staff/"
 
-    admin = new_user(app, "admin")
-    _secret, codes = with_two_factor(app, admin, now.at.timestamp())
-    log_in(client, admin)
-    send_code(client, codes[0])
+    client, _admin, _codes = signed_in_with_two_factor(app, now, "admin")
     page = client.get("/staff/two-factor").text
     assert "Admins must keep two-step login on." in page
     refused = client.post(
@@ -452,11 +456,7 @@ def test_turning_two_step_login_off_needs_the_password_and_admins_cannot(make_ap
 def test_new_recovery_codes_replace_the_old_ones(make_app, monkeypatch):
     app = make_app()
     now = Clock(monkeypatch)
-    email = new_user(app, "admin")
-    _secret, old = with_two_factor(app, email, now.at.timestamp())
-    client = client_of(app)
-    log_in(client, email)
-    send_code(client, old[0])
+    client, email, old = signed_in_with_two_factor(app, now, "admin")
     page = client.get("/staff/two-factor").text
     response = client.post(
         "/staff/two-factor/recovery-codes",
@@ -473,11 +473,7 @@ def test_new_recovery_codes_replace_the_old_ones(make_app, monkeypatch):
 def test_a_forgotten_phone_is_reset_from_the_command_line(make_app, monkeypatch):
     app = make_app()
     now = Clock(monkeypatch)
-    email = new_user(app, "admin")
-    _secret, codes = with_two_factor(app, email, now.at.timestamp())
-    client = client_of(app)
-    log_in(client, email)
-    send_code(client, codes[0])
+    client, email, _codes = signed_in_with_two_factor(app, now, "admin")
     result = app.test_cli_runner().invoke(args=["reset-two-factor", email])
     assert result.exit_code == 0, result.output
     assert client.get("/staff/").headers["Location"].startswith("/staff/login")

@@ -22,10 +22,9 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
-from sqlalchemy import select
 from wtforms import SelectChoice
 
-from ..audit import latest_events
+from ..audit import latest_events, rounds_to_filter_by
 from ..extensions import db
 from ..forms import ButtonForm
 from ..i18n import native_name
@@ -256,15 +255,13 @@ def replace_recovery_codes():
 @bp.route("/staff/audit")
 @role_required("admin")
 def audit_log():
-    from ..design.models import Round
-
     action = request.args.get("action", "").strip()[:60]
     round_id = request.args.get("round", type=int)
     page = max(request.args.get("page", 1, type=int), 1)
     events = latest_events(
         action, round_id, offset=(page - 1) * AUDIT_PAGE_SIZE, limit=AUDIT_PAGE_SIZE + 1
     )
-    rounds = db.session.scalars(select(Round).order_by(Round.created_at.desc())).all()
+    rounds = rounds_to_filter_by()
     titles = {r.id: r.text("title", r.source_language) or r.slug for r in rounds}
     filters = {"action": action or None, "round": round_id}
     return render_template(
