@@ -46,10 +46,11 @@ def median_ms(action, runs=RUNS):
     return 1000 * statistics.median(timings)
 
 
-def bare_counts(round_, question_codes, grouping_key):
-    """The SQL behind a results page, without suppression or rendering."""
+def bare_counts(round_, question_codes, grouping_key, only=None):
+    """The SQL behind a results page, without perturbation or rendering; ``only`` names the
+    column of a filter, whose page counts that column's responses alone."""
     grouping = grouping_by_key(round_, grouping_key, round_.source_language)
-    groups = split_for(round_.id, grouping)
+    groups = split_for(round_.id, grouping, only)
     questions = [q for q in round_.questions if q.code in question_codes]
     by_code = {q.code: q for q in round_.questions}
 
@@ -115,19 +116,19 @@ def measure(database_url, engine_options, label):
         data={"email": "bench-reviewer@example.org", "password": "a long enough password"},
     )
     base = f"/staff/rounds/{SLUG}"
-    pages = [("dashboard", f"{base}/dashboard", None, None)]
-    pages += [(f"question {code}", f"{base}/results/{code}", [code], None) for code in codes]
+    pages = [("dashboard", f"{base}/dashboard", None, None, None)]
+    pages += [(f"question {code}", f"{base}/results/{code}", [code], None, None) for code in codes]
     pages += [
-        (f"region by {by}", f"{base}/results/region?by={by}", ["region"], by)
+        (f"region by {by}", f"{base}/results/region?by={by}", ["region"], by, None)
         for by in ("network", "language", "q:involvement")
     ]
-    pages.append(("all questions", f"{base}/results", codes, None))
-    pages.append(("all, French only", f"{base}/results?only=language:fr", codes, "language"))
+    pages.append(("all questions", f"{base}/results", codes, None, None))
+    pages.append(("all, French only", f"{base}/results?only=language:fr", codes, "language", "fr"))
     print(f"\n{label}: {RESPONSES} responses; median of {RUNS} runs")
     print(f"{'page':34} {'page ms':>9} {'SQL ms':>9} {'ratio':>6}")
     with app.app_context():
         round_ = db.session.scalar(select(Round).where(Round.slug == SLUG))
-        for name, path, question_codes, grouping_key in pages:
+        for name, path, question_codes, grouping_key, only in pages:
 
             def render(path=path):
                 page = client.get(path)
@@ -137,7 +138,7 @@ def measure(database_url, engine_options, label):
             if question_codes is None:
                 sql_ms = median_ms(dashboard_counts(round_))
             else:
-                sql_ms = median_ms(bare_counts(round_, question_codes, grouping_key))
+                sql_ms = median_ms(bare_counts(round_, question_codes, grouping_key, only))
             print(f"{name:34} {page_ms:9.0f} {sql_ms:9.0f} {page_ms / sql_ms:6.2f}")
         for format_ in ("csv", "xlsx"):
             print(export_in_a_process(database_url, engine_options, format_))
@@ -153,7 +154,7 @@ from sqlalchemy import select
 from consult import create_app
 from consult.design.models import Round
 from consult.extensions import db
-from consult.review import exports
+from consult.review import exports, microdata
 app = create_app({{"SECRET_KEY": "bench-only-key-0123456789abcdef", "ENV": "development",
     "SQLALCHEMY_DATABASE_URI": {url!r}, "SQLALCHEMY_ENGINE_OPTIONS": {options!r}}})
 with app.app_context():
@@ -161,10 +162,11 @@ with app.app_context():
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
     if {format_!r} == "csv":
-        handle = exports.csv_file(exports.response_rows(round_))
+        handle = exports.csv_file(microdata.protected_microdata(round_).file_rows())
     else:
-        handle = exports.xlsx_file([("Responses", exports.response_rows(round_)),
-                                    ("Codebook", exports.codebook_rows(round_, "en"))])
+        data = microdata.protected_microdata(round_)
+        handle = exports.xlsx_file([("Responses", data.file_rows()),
+                                    ("Codebook", microdata.codebook_rows(round_, "en", data))])
     seconds = time.perf_counter() - started
     size = handle.seek(0, 2)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -224,7 +226,8 @@ def main():
         header = (
             "# Query plans\n\nWritten by `bench/review_pages.py --plans`, with "
             f"{RESPONSES} demo responses. The counts of one question read the covering "
-            "index (question_id, choice_id, row_id, rank) of the answer table; split by "
+            "index (question_id, choice_id, row_id, rank, release_number, record_key) of the "
+            "answer table, which gives each count with the sum of its record keys; split by "
             "network they join each answer to its response by primary key (SQLite) or "
             "by a hash join (PostgreSQL). Figures in the README.\n\n"
         )

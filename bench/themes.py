@@ -25,6 +25,7 @@ from flask_migrate import upgrade  # noqa: E402
 from sqlalchemy import insert, text  # noqa: E402
 
 from consult import create_app  # noqa: E402
+from consult.cellkey import KEY_RANGE  # noqa: E402
 from consult.demo import content  # noqa: E402
 from consult.demo.operations import create_demo_round  # noqa: E402
 from consult.extensions import db  # noqa: E402
@@ -75,6 +76,7 @@ def add_written_answers(round_, count, seed=7):
         for _ in range(min(BATCH, count - start)):
             language = rng.choice(languages)
             response_id = uuid.UUID(int=rng.getrandbits(128), version=4)
+            record_key = rng.randrange(KEY_RANGE)
             words = rng.choices(vocabulary[language], k=rng.randint(0, 6))
             chosen = rng.sample(sentences[language], k=rng.randint(1, 3))
             responses.append(
@@ -83,6 +85,7 @@ def add_written_answers(round_, count, seed=7):
                     "round_id": round_.id,
                     "language": language,
                     "submitted_on": date(2027, 1, 1),
+                    "record_key": record_key,
                 }
             )
             answers.append(
@@ -92,6 +95,7 @@ def add_written_answers(round_, count, seed=7):
                     "item": 0,
                     "text": " ".join([*chosen, *words]),
                     "language": language,
+                    "record_key": record_key,
                 }
             )
         db.session.execute(insert(Response), responses)

@@ -2,6 +2,7 @@
 ``runner``, ``auth``, and factories that return functions."""
 
 import io
+import itertools
 import os
 import re
 import uuid
@@ -199,3 +200,31 @@ def set_status(app, slug, status):
     with app.app_context():
         db.session.scalar(select(Round).where(Round.slug == slug)).status = status
         db.session.commit()
+
+
+def release_next_day(app, slug):
+    """The round's figures released as they would be the next day (review.releases): a
+    release takes the days before its own while the round is open."""
+    from datetime import timedelta
+
+    from consult.design.models import Round
+    from consult.respond.operations import today
+    from consult.review.releases import release_if_due
+
+    with app.app_context():
+        round_ = db.session.scalar(select(Round).where(Round.slug == slug))
+        return release_if_due(round_, today() + timedelta(days=1))
+
+
+_later_days = itertools.count(1)
+
+
+def release_later(round_):
+    """Release a round's responses and themes as a later day would (review.releases,
+    themes.releases): each call is a day after the last, so every call may release."""
+    from datetime import timedelta
+
+    from consult.respond.operations import today
+    from consult.themes.releases import release_themes_if_due
+
+    release_themes_if_due(round_, today() + timedelta(days=next(_later_days)))

@@ -23,7 +23,7 @@ from consult.themes.coding import add_tag, code_blind, mark_quote, write_memo
 from consult.themes.models import BriefTheme, ThemeJob
 from consult.translate.operations import assign_translator
 
-from .conftest import make_test_config
+from .conftest import make_test_config, release_later
 from .test_migrations import TABLES
 
 PASSWORD = "a long enough password"
@@ -89,6 +89,7 @@ def seed(app, responses=30):
             )
         )
         db.session.commit()
+        release_later(round_)  # the theme tagged by hand gets a released version
 
 
 def snapshot(app):

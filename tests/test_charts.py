@@ -10,7 +10,14 @@ from babel.numbers import format_decimal
 
 from consult import create_app
 from consult.review.charts import Bar, bar_chart, column_chart
-from consult.suppression import SMALL, Figure, protect_partition, protect_total, with_percent
+from consult.suppression import (
+    COMPLEMENT,
+    SMALL,
+    Figure,
+    protect_partition,
+    protect_total,
+    with_percent,
+)
 
 from .conftest import make_test_config
 
@@ -94,7 +101,10 @@ def test_hidden_counts_are_drawn_the_same_whatever_they_are(english):
     assert len(rects(svg, "chart-bar-hidden")) == 2
 
 
-def test_a_count_hidden_to_protect_another_reads_hidden(english):
+def test_a_figure_shown_by_group_nowhere_reads_hidden(english):
+    """A theme shown in total only has its groups drawn as hidden, the same outline as a
+    count fewer than k: neither bar says anything of the count."""
+
     def hidden_rows(markup):
         return [
             ET.tostring(row)
@@ -102,12 +112,21 @@ def test_a_count_hidden_to_protect_another_reads_hidden(english):
             if rects(row, "chart-bar-hidden")
         ]
 
-    one = partition_chart({"yes": 120, "no": 3, "unsure": 40})
-    other = partition_chart({"yes": 120, "no": 1, "unsure": 60})
-    assert "hidden" in written_words(parse(one))
-    assert not re.search(r"\b(3|40)\b", written_words(parse(one)))
-    assert hidden_rows(one) == hidden_rows(other)
-    assert len(hidden_rows(one)) == 2
+    bars = [
+        Bar("yes", Figure(120, K)),
+        Bar("no", Figure(None, K, SMALL)),
+        Bar("unsure", Figure(None, K, COMPLEMENT)),
+    ]
+    markup = bar_chart("q1", "Do you feel safe?", "Answers to question 1", bars)
+    words = written_words(parse(markup))
+    assert "hidden" in words and "fewer than 5" in words
+    assert len(hidden_rows(markup)) == 2
+    outlines = [
+        rects(row, "chart-bar-hidden")[0].attrib
+        for row in parse(markup).iter(f"{SVG}g")
+        if rects(row, "chart-bar-hidden")
+    ]
+    assert outlines[0]["width"] == outlines[1]["width"]
 
 
 def test_the_chart_is_named_by_its_title_and_description(english):

@@ -5,7 +5,7 @@ import json
 import re
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from consult.audit import AuditEvent
 from consult.design.definition import to_definition
@@ -14,7 +14,7 @@ from consult.extensions import db
 from consult.respond.models import Answer, Response
 
 from .builder import Builder
-from .conftest import csrf_token
+from .conftest import csrf_token, release_next_day
 
 CHOICES = "a = Apples\nb = Bread"
 YES_NO = "yes = Yes\nno = No"
@@ -159,6 +159,12 @@ def test_every_question_type_designed_answered_stored_and_counted(app, client, a
         assert ids["info"] not in by_question
         assert by_question[ids["long"]][0].text == "Because it matters."
 
+    with app.app_context():
+        # Record keys of 0 put no noise on the figures (tests/test_disclosure.py tests it).
+        db.session.execute(update(Response).values(record_key=0))
+        db.session.execute(update(Answer).values(record_key=0))
+        db.session.commit()
+    release_next_day(app, slug)
     auth.login("reviewer")
     results = client.get(f"/staff/rounds/{slug}/results").text
     assert "Responses: <strong>5</strong>" in results
@@ -622,19 +628,22 @@ def test_shuffled_choices_keep_other_and_prefer_not_last_and_stay_put_for_a_memb
 
 
 def test_only_an_admin_sets_the_smallest_group_shown(app, client, auth):
-    """k protects members: a designer sees it read-only and cannot change it, even with a
-    hand-made form; an admin can, never below 3."""
+    """k protects members, and so does how often figures are released: a designer sees
+    both read-only and cannot change them, even with a hand-made form; an admin can, k never
+    below 3 and releases at most daily."""
     auth.login("designer")
     builder = Builder(app, client)
     slug = builder.new_round()
     settings = f"/staff/rounds/{slug}/settings"
     page = client.get(settings).text
     assert re.search(r'<input[^>]*id="min_cell_size"[^>]*readonly', page)
+    assert re.search(r'<input[^>]*id="release_interval_days"[^>]*readonly', page)
     assert "Set by an admin." in page
     fields = {"title": "A small round", "languages": "en", "access_mode": "public"}
-    response = builder.post(settings, min_cell_size="3", **fields)
+    response = builder.post(settings, min_cell_size="3", release_interval_days="7", **fields)
     assert response.status_code == 302
     assert builder.round(slug).min_cell_size == 5
+    assert builder.round(slug).release_interval_days == 1
     auth.logout()
     auth.login("admin")
     builder = Builder(app, client)
@@ -643,3 +652,7 @@ def test_only_an_admin_sets_the_smallest_group_shown(app, client, auth):
     page = builder.post(settings, min_cell_size="2", **fields)
     assert page.status_code == 200 and 'aria-invalid="true"' in page.text
     assert builder.round(slug).min_cell_size == 3
+    assert builder.post(settings, min_cell_size="5", release_interval_days="7", **fields)
+    assert builder.round(slug).release_interval_days == 7
+    page = builder.post(settings, min_cell_size="5", release_interval_days="0", **fields)
+    assert page.status_code == 200 and builder.round(slug).release_interval_days == 7

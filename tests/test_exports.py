@@ -1,11 +1,12 @@
 """Exports, read back as a user's spreadsheet would read them: the aggregated figures with
-suppression (nothing recoverable from them either), the anonymised responses with their
-codebook, formula neutralisation, and who may export what."""
+suppression (nothing recoverable from them either), protected microdata with its codebook
+(its protection: tests/test_microdata.py), formula neutralisation, and who may export what."""
 
 import csv
 import io
 import itertools
 import uuid
+from collections import Counter
 
 import pytest
 from openpyxl import load_workbook
@@ -15,11 +16,11 @@ from consult.audit import AuditEvent
 from consult.extensions import db
 from consult.respond.models import Answer
 from consult.review.exports import neutralise
-from consult.suppression import ALL, Figure
+from consult.suppression import ALL, SMALL, Figure
 
+from .attacker import K, recovered_cells
 from .conftest import csrf_token
 from .statistics_round import SLUG, create_statistics_round
-from .test_suppression import K, recovered_cells
 
 
 @pytest.fixture
@@ -104,16 +105,19 @@ def test_no_hidden_count_can_be_recovered_from_an_export(app, runner, tmp_path, 
             figures = {}
             for r in table:
                 cell = (r["answer"], ALL if r["group"] == "all" else r["group"])
-                figures[cell] = Figure(int(r["count"]) if r["count"].isdigit() else None, K)
+                shown = r["count"].isdigit()
+                figures[cell] = Figure(
+                    int(r["count"]) if shown else None, K, None if shown else SMALL
+                )
             truth = true_counts(app, question, by)
             # Worse than real life: the attacker knows every group's exact size too.
-            for group in groups:
-                figures[(ALL, group)] = Figure(
-                    sum(c for (_a, g), c in truth.items() if g == group), K
-                )
-            figures[(ALL, ALL)] = Figure(sum(truth.values()), K)
+            known = {
+                (ALL, group): sum(c for (_a, g), c in truth.items() if g == group)
+                for group in groups
+            }
+            known[(ALL, ALL)] = sum(truth.values())
             leaves = list(itertools.product(*leaves_axes))
-            assert recovered_cells(truth, leaves, [figures]) == [], (by, question)
+            assert recovered_cells(truth, leaves, [figures], known=known) == [], (by, question)
 
 
 def true_counts(app, question_code, by):
@@ -172,9 +176,12 @@ def test_aggregates_as_xlsx_hold_the_same_rows(app, runner, tmp_path, statistics
         assert {k: same(v) for k, v in b.items()} == {k: same(v) for k, v in a.items()}
 
 
-def test_responses_export_one_row_per_response_with_a_codebook(
+def test_protected_responses_from_the_command_line_with_a_codebook(
     app, runner, tmp_path, statistics_round
 ):
+    """Protected microdata of the 40 responses (tests/test_microdata.py checks the
+    protection on a larger round): weeks become months, and the five responses that came
+    through no network, two in English and three in French, lose their month and language."""
     output, codebook = tmp_path / "responses.csv", tmp_path / "codebook.csv"
     result = runner.invoke(
         args=[
@@ -187,27 +194,51 @@ def test_responses_export_one_row_per_response_with_a_codebook(
             str(codebook),
             "--language",
             "fr",
+            "--purpose",
+            "Checking the export",
         ]
     )
     assert result.exit_code == 0, result.output
-    rows = read_csv(output)
+    note, *lines = output.read_text(encoding="utf-8").splitlines()
+    assert next(csv.reader([note])) == [
+        "Protected microdata: every combination of network, network_region, language, month "
+        "holds at least 5 responses.",
+        "10 values withheld (left empty).",
+        "0 responses left out.",
+        "2 written answers withheld.",
+    ]
+    rows = list(csv.DictReader(lines))
     assert len(rows) == 40
-    first = rows[0]  # ids are random; the fixed data set numbers them, so response 0 is first
-    assert first["network"] == "EuroNPUD" and first["language"] == "en"
-    assert first["week"] == "2026-W45"
-    assert first["gender"] == "woman" and first["police"] == "yes"
-    assert (first["pick.a"], first["pick.b"], first["pick.c"]) == ("1", "1", "1")
-    assert (first["rank.x"], first["rank.y"], first["rank.z"]) == ("1", "2", "")
-    assert (first["grid.r1"], first["grid.r2"]) == ("lo", "lo")
-    assert first["age"] == "20" and first["rating"] == "0" and first["why"] == "answer 0"
-    other = rows[35]
-    assert other["gender"] == "other" and other["gender.other_text"] == "non-binary"
-    assert other["police"] == "" and other["grid.r2"] == ""
+    assert list(rows[0])[:4] == ["network", "network_region", "language", "month"]
+    assert not {"week", "id", "record_key"} & set(rows[0])
+    places = Counter((r["network"], r["language"], r["month"]) for r in rows)
+    assert places == {
+        ("EuroNPUD", "en", "2026-11"): 10,
+        ("EuroNPUD", "fr", "2026-11"): 10,
+        ("NAPUD", "en", "2026-11"): 8,
+        ("NAPUD", "fr", "2026-11"): 7,
+        ("", "", ""): 5,
+    }
+    # Texts: "why" in groups of six per language, kept; the two "other" texts, withheld.
+    assert sorted(r["why"] for r in rows if r["why"]) == sorted(f"answer {i}" for i in range(12))
+    assert {r["gender.other_text"] for r in rows} == {""}
+    # Sorted by values: the withheld first, then EuroNPUD's, each with its region.
+    assert [r["network"] for r in rows[:6]] == ["", "", "", "", "", "EuroNPUD"]
+    assert {(r["network"], r["network_region"]) for r in rows} == {
+        ("", ""),
+        ("EuroNPUD", "europe"),
+        ("NAPUD", "asia"),
+    }
     labels = {(r["column"], r["code"]): r["label"] for r in read_csv(codebook)}
     assert labels[("gender", "woman")] == "woman"  # the French label of the fixed round
     with app.app_context():
         event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "responses.export"))
-        assert event.detail["format"] == "csv"
+        assert event.detail == {
+            "format": "csv",
+            "purpose": "Checking the export",
+            "rows": 40,
+            "by": "command line",
+        }
 
 
 def test_a_formula_in_an_answer_is_neutralised_in_both_formats(app, client, auth, statistics_round):
@@ -217,19 +248,24 @@ def test_a_formula_in_an_answer_is_neutralised_in_both_formats(app, client, auth
         )
         answer.text = '=HYPERLINK("http://evil.example","click")'
         db.session.commit()
-    auth.login("reviewer")
-    token = csrf_token(client.get(f"/staff/rounds/{SLUG}/results").text)
-    page = client.post(f"/staff/rounds/{SLUG}/responses.csv", data={"csrf_token": token})
+    auth.login("admin")
+    token = csrf_token(client.get(f"/staff/rounds/{SLUG}/microdata").text)
+    form = {"csrf_token": token, "purpose": "Checking formulas"}
+    page = client.post(f"/staff/rounds/{SLUG}/responses.csv", data=form)
     assert page.status_code == 200
-    rows = list(csv.DictReader(io.StringIO(page.get_data(as_text=True))))
-    assert rows[0]["why"] == '\'=HYPERLINK("http://evil.example","click")'
-    page = client.post(
-        f"/staff/rounds/{SLUG}/responses.xlsx", data={"csrf_token": token, "language": "en"}
-    )
+    _note, *lines = page.get_data(as_text=True).splitlines()
+    rows = list(csv.DictReader(lines))
+    # Scrubbed (the address goes) and neutralised (a leading apostrophe).
+    assert '\'=HYPERLINK("[removed]","click")' in [r["why"] for r in rows]
+    page = client.post(f"/staff/rounds/{SLUG}/responses.xlsx", data={**form, "language": "en"})
     assert page.status_code == 200
-    names, rows = read_xlsx(page.get_data())
+    workbook = load_workbook(io.BytesIO(page.get_data()))
+    names = [ws.title for ws in workbook.worksheets]
+    _note, header, *body = workbook.worksheets[0].iter_rows(values_only=True)
+    workbook.close()
     assert names == ["Responses", "Codebook"]
-    assert rows[0]["why"].startswith("'=")
+    why = header.index("why")
+    assert any((row[why] or "").startswith("'=") for row in body)
     _names, codebook = read_xlsx(page.get_data(), sheet=1)
     assert {
         "column": "gender",
@@ -246,15 +282,19 @@ def test_a_formula_in_an_answer_is_neutralised_in_both_formats(app, client, auth
         assert all(e.user_id is not None for e in events)
 
 
-def test_raw_responses_need_a_reviewer_and_a_form(app, client, auth, statistics_round):
-    auth.login("designer")
-    token = csrf_token(client.get("/staff/").text)
-    page = client.post(f"/staff/rounds/{SLUG}/responses.csv", data={"csrf_token": token})
-    assert page.status_code == 403
-    auth.logout()
-    auth.login("reviewer")
+def test_protected_responses_need_an_admin_and_a_form(app, client, auth, statistics_round):
+    for role in ("designer", "reviewer"):
+        auth.login(role)
+        token = csrf_token(client.get("/staff/").text)
+        page = client.post(
+            f"/staff/rounds/{SLUG}/responses.csv", data={"csrf_token": token, "purpose": "x"}
+        )
+        assert page.status_code == 403, role
+        auth.logout()
+    auth.login("admin")
     # Without the CSRF token of the page's form: refused, and nothing logged.
-    assert client.post(f"/staff/rounds/{SLUG}/responses.csv").status_code == 400
+    page = client.post(f"/staff/rounds/{SLUG}/responses.csv", data={"purpose": "x"})
+    assert page.status_code == 400
     with app.app_context():
         assert (
             db.session.scalar(select(AuditEvent).where(AuditEvent.action == "responses.export"))
@@ -266,7 +306,14 @@ def test_the_results_page_offers_the_downloads(app, client, auth, statistics_rou
     auth.login("reviewer")
     page = client.get(f"/staff/rounds/{SLUG}/results").text
     assert f'href="/staff/rounds/{SLUG}/results.csv"' in page
-    assert f'action="/staff/rounds/{SLUG}/responses.xlsx"' in page
+    assert "responses.xlsx" not in page and "/microdata" not in page
     download = client.get(f"/staff/rounds/{SLUG}/results.xlsx?by=language")
     assert download.status_code == 200
     assert "statistics-round-results-by-language.xlsx" in download.headers["Content-Disposition"]
+    auth.logout()
+    auth.login("admin")
+    page = client.get(f"/staff/rounds/{SLUG}/results").text
+    assert f'href="/staff/rounds/{SLUG}/microdata"' in page
+    page = client.get(f"/staff/rounds/{SLUG}/microdata").text
+    assert f'action="/staff/rounds/{SLUG}/responses.csv"' in page
+    assert f'formaction="/staff/rounds/{SLUG}/responses.xlsx"' in page

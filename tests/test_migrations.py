@@ -36,6 +36,9 @@ TABLES = {
     "brief_theme",
     "theme_job",
     "recovery_code",
+    "results_release",
+    "theme_release",
+    "theme_release_member",
 }
 
 

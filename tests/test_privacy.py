@@ -22,6 +22,9 @@ def test_response_table_has_no_column_for_a_person_device_or_time(app):
         columns = {c["name"] for c in inspect(db.engine).get_columns("response")}
     # furthest_page is the position of the last page answered (0 to the number of pages):
     # it says how far the questionnaire went, nothing about who, where from or when.
+    # record_key is a random number for the noise on figures (consult/cellkey.py), and
+    # release_number the release of figures that first counted the response: releases are
+    # cut at day boundaries, so it says no more than submitted_on.
     assert columns == {
         "id",
         "round_id",
@@ -29,6 +32,8 @@ def test_response_table_has_no_column_for_a_person_device_or_time(app):
         "language",
         "submitted_on",
         "furthest_page",
+        "record_key",
+        "release_number",
     }
 
 

@@ -15,6 +15,7 @@ from consult.design.operations import copy_round
 from consult.extensions import db
 from consult.maintenance.retention import RetentionRefused, delete_responses
 from consult.respond.models import Answer, Draft, Response
+from consult.review.releases import release_if_due
 from consult.themes.coding import (
     add_tag,
     autocode,
@@ -49,6 +50,7 @@ def rounds(app, demo_round):
         codebook = seed_starter_codebook()
         for seed, round_ in enumerate((first, second), start=1):
             add_synthetic_responses(round_, RESPONSES[round_.slug], seed=seed)
+            release_if_due(round_)
             use_codebook(round_, codebook)
             autocode(round_)
             answer = db.session.scalar(

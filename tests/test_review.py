@@ -3,7 +3,12 @@ stay hidden."""
 
 import re
 
-from .conftest import csrf_token
+from sqlalchemy import update
+
+from consult.extensions import db
+from consult.respond.models import Answer, Response
+
+from .conftest import csrf_token, release_next_day
 from .journey import answer_demo_round
 
 
@@ -39,35 +44,53 @@ def test_reviewer_sees_the_counts_members_submitted(app, client, auth, demo_roun
         client.delete_cookie("consult")
     answer_demo_round(app, client, region="mena", agreement="agree")
     client.delete_cookie("consult")
+    release_next_day(app, demo_round)
 
     auth.login("reviewer")
     page = client.get("/staff/rounds/priorities-2027/results")
     assert page.status_code == 200
     text = page.text
-    assert "Responses: <strong>14</strong>" in text
+    # Every figure is the count members gave, give or take the noise of the cell-key
+    # method (at most 2 either way); nobody is nobody.
+    total = int(re.search(r"Responses: <strong>(\d+)</strong>", text).group(1))
+    assert abs(total - 14) <= 2
     region = figures_of(text, "Where do you live?")
-    assert region["Africa"] == ("7", "50%")
+    assert abs(int(region["Africa"][0]) - 7) <= 2
     assert region["Europe"] == ("0", "0%")
-    # One member from MENA: shown as fewer than 5, never as 1 ...
+    # One member from MENA: shown as fewer than 5, never as 1; Asia's 6 is a figure of its
+    # own (or "fewer than 5" if its noise took it below 5), no longer hidden to protect MENA.
     assert region["Middle East and North Africa"] == ("fewer than 5", "–")
-    # ... and since 14 - 7 - 0 … would give it away, the next smallest is hidden with it.
-    assert region["Asia"] == ("hidden", "–")
-    assert answered_of(text, "Where do you live?") == "14"
+    assert region["Asia"][0] == "fewer than 5" or abs(int(region["Asia"][0]) - 6) <= 2
+    assert ">hidden<" not in section_of(text, "Where do you live?")
+    assert abs(int(answered_of(text, "Where do you live?")) - 14) <= 2
     agreement = figures_of(text, "Decriminalisation should be the network")
-    assert agreement["Agree"] == ("7", "50%")
-    assert agreement["Strongly agree"] == ("7", "50%")
+    assert abs(int(agreement["Agree"][0]) - 7) <= 2
+    assert abs(int(agreement["Strongly agree"][0]) - 7) <= 2
+    # The same figure on a second look, and in the export of the same table.
+    again = client.get("/staff/rounds/priorities-2027/results").text
+    assert figures_of(again, "Where do you live?") == region
+    assert figures_of(again, "Decriminalisation should be the network") == agreement
 
 
 def test_a_round_with_fewer_responses_than_k_shows_no_counts(app, client, auth, demo_round):
     for _ in range(3):
         answer_demo_round(app, client)
         client.delete_cookie("consult")
+    with app.app_context():
+        # Keys of 0 give no noise: with random keys, 3 may show as 5 as well (the method's
+        # point), never as 3 (tests/test_disclosure.py).
+        db.session.execute(update(Response).values(record_key=0))
+        db.session.execute(update(Answer).values(record_key=0))
+        db.session.commit()
+    # Three responses are fewer than a release needs: nothing is released, no figure shown.
+    assert release_next_day(app, demo_round) is None
     auth.login("reviewer")
     text = client.get("/staff/rounds/priorities-2027/results").text
-    assert 'Responses: <strong><span class="hidden-figure">fewer than 5</span>' in text
+    assert "No figures yet: they are first released once at least 5 responses" in text
     assert ">3<" not in text
-    home = client.get("/staff/").text
-    assert "fewer than 5" in home
+    # The rounds page: no released figure yet, so no count at all for a reviewer.
+    home = " ".join(client.get("/staff/").text.split())
+    assert '<td class="number">–</td>' in home and ">3<" not in home
 
 
 def test_logged_out_reviewer_is_sent_to_login(client, auth, demo_round):
@@ -105,6 +128,7 @@ def test_written_answers_keep_their_language_and_small_groups_stay_hidden(
             select(Answer.language).where(Answer.text.is_not(None))
         ).all()
     assert sorted(languages) == ["ar"] * 2 + ["fr"] * 5
+    release_next_day(app, demo_round)
     auth.login("reviewer")
     results = client.get("/staff/rounds/priorities-2027/results").text
     assert "Read the written answers" in results

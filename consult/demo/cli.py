@@ -43,7 +43,8 @@ def seed_demo_command(responses, if_empty, demo_staff, seed, code):
         return
     seed_blocks()
     round_ = create_demo_round()
-    add_synthetic_responses(round_, responses, seed=seed)
+    # Of earlier days, they come released, as the daily releases of those days would have.
+    add_synthetic_responses(round_, responses, seed=seed, released=True)
     click.echo(f"Demo round /c/{round_.slug}/ has {responses} new synthetic responses.")
     if code:
         # The demo's written answers come coded against the starter codebook, for reviewers

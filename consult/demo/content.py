@@ -91,6 +91,7 @@ SECTIONS = [
                 "code": "region",
                 "kind": "single_choice",
                 "required": True,
+                "identifying": True,
                 "text": t(
                     "Where do you live?",
                     "Où vivez-vous ?",

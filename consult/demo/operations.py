@@ -9,6 +9,7 @@ from sqlalchemy import func, insert, select, text
 
 from ..accounts.models import ROLES, User
 from ..accounts.operations import create_user
+from ..cellkey import KEY_RANGE
 from ..design.conditions import is_met
 from ..design.models import Choice, Question, Round, Section
 from ..extensions import db
@@ -16,6 +17,8 @@ from ..networks.models import Network
 from ..networks.operations import ensure_member_networks
 from ..respond.models import Answer, Response
 from ..respond.operations import today
+from ..review.models import Release
+from ..review.releases import latest_release
 from . import content
 
 #: How members are spread over the round's languages in the synthetic data.
@@ -56,6 +59,7 @@ def create_demo_round(status="open"):
                 max_length=spec.get("max_length"),
                 rank_count=spec.get("rank_count"),
                 condition=spec.get("condition"),
+                identifying=spec.get("identifying", False),
             )
             question.choices = [
                 Choice(position=i, code=code, label=label)
@@ -68,20 +72,36 @@ def create_demo_round(status="open"):
     return round_
 
 
-def add_synthetic_responses(round_, count, seed=2027):
-    """Add ``count`` responses spread over the member networks, languages and the last 30
-    days, inserted in batches of plain rows (fast enough for 100,000 in well under two
-    minutes). The same seed gives the same answers."""
+def add_synthetic_responses(round_, count, seed=2027, released=False):
+    """Add ``count`` responses spread over the member networks, languages and the 30 days
+    before today, inserted in batches of plain rows (fast enough for 100,000 in well under
+    two minutes). The same seed gives the same answers. With ``released``, they come counted
+    by a new release of the round's figures (review.releases), as the releases of those days
+    would have left them, when there are at least k of them."""
     ensure_member_networks()
     rng = random.Random(seed)
+    # Record keys from a generator of their own, so that the answers stay those of the seed.
+    keys = random.Random(f"record keys {seed}")
     networks = db.session.scalars(select(Network.id).order_by(Network.id)).all()
     languages, language_weights = zip(*LANGUAGE_WEIGHTS.items(), strict=True)
     plan = [_plan_question(question) for question in round_.questions]
-    first_day = today() - timedelta(days=29)
+    # The 30 days before today: the figures of the demo are released at once (a release
+    # takes the days before its own while a round is open, review.releases).
+    first_day = today() - timedelta(days=30)
+    release = None
+    if released and count >= round_.min_cell_size:
+        last = latest_release(round_.id)
+        release = Release(
+            round_id=round_.id,
+            number=(last.number if last else 0) + 1,
+            made_on=today(),
+            responses=count,
+        )
     for start in range(0, count, BATCH):
         responses, answers = [], []
         for _ in range(min(BATCH, count - start)):
             response_id = uuid.UUID(int=rng.getrandbits(128), version=4)
+            record_key = keys.randrange(KEY_RANGE)
             language = rng.choices(languages, language_weights)[0]
             responses.append(
                 {
@@ -90,17 +110,29 @@ def add_synthetic_responses(round_, count, seed=2027):
                     "network_id": rng.choice(networks),
                     "language": language,
                     "submitted_on": first_day + timedelta(days=rng.randrange(30)),
+                    "record_key": record_key,
+                    "release_number": release.number if release else None,
                 }
             )
             chosen, pages = {}, []
             for question_plan in plan:
                 rows = _synthetic_answers(rng, response_id, language, question_plan, chosen)
-                answers.extend(rows)
+                answers.extend(
+                    {
+                        **row,
+                        "record_key": record_key,
+                        "release_number": responses[-1]["release_number"],
+                    }
+                    for row in rows
+                )
                 if rows:
                     pages.append(question_plan[0].section.position)
             responses[-1]["furthest_page"] = max(pages, default=None)
         _bulk_insert(Response.__table__, responses)
         _bulk_insert(Answer.__table__, answers)
+        db.session.commit()
+    if release is not None:
+        db.session.add(release)
         db.session.commit()
     # Statistics for the query planner after a bulk load, as autovacuum (PostgreSQL) would
     # gather later and SQLite never does by itself: the results' joins depend on them.

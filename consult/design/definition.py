@@ -81,6 +81,9 @@ def _question_definition(question):
         "required": question.required,
         **{name: getattr(question, name) for name in QUESTION_SETTINGS},
         "condition": question.condition,
+        # Optional, written only when true: files of rounds without identifying questions
+        # stay as they were.
+        **({"identifying": True} if question.identifying else {}),
         "choices": [
             {
                 "code": c.code,
@@ -221,6 +224,8 @@ def _question(data, languages, section_where, number, codes, problems):
         help=_texts(data.get("help"), languages, _field(where, "help"), problems),
         required=bool(data.get("required", False)) and kind != "info",
         condition=data.get("condition"),
+        identifying=_boolean(data.get("identifying", False), _field(where, "identifying"), problems)
+        and kind != "info",
     )
     for name in QUESTION_SETTINGS:
         value = data.get(name)
@@ -333,6 +338,15 @@ def _texts(value, languages, where, problems):
         elif text:
             texts[language] = text
     return texts
+
+
+def _boolean(value, where, problems):
+    if not isinstance(value, bool):
+        problems.append(
+            _("%(where)s: %(value)s is not true or false", where=where, value=repr(value))
+        )
+        return False
+    return value
 
 
 def _one_of(value, allowed, where, problems):

@@ -110,6 +110,14 @@ class RoundSettingsForm(TranslatedForm):
         description=_l("Counts below this number are never shown. At least 3."),
         validators=[NumberRange(min=3, max=100)],
     )
+    release_interval_days = IntegerField(
+        _l("Days between releases of figures"),
+        description=_l(
+            "Reviewers' figures are updated at most this often, and only after at least as "
+            "many new responses as the smallest group shown."
+        ),
+        validators=[Optional(), NumberRange(min=1, max=90)],
+    )
     access_mode = SelectField(
         _l("How members reach the round"),
         choices=[
@@ -190,6 +198,9 @@ class QuestionForm(TranslatedForm):
     )
     dropdown = BooleanField(_l("Show as a drop-down list (for long lists)"))
     randomise_choices = BooleanField(_l("Shuffle the choices for each member"))
+    identifying = BooleanField(
+        _l("Identifying: with other answers, it could point at a person (gender, age, country)")
+    )
     min_choices = IntegerField(
         _l("At least this many ticks"), validators=[Optional(), NumberRange(min=0)]
     )

@@ -6,7 +6,7 @@ missing translation falls back to.
 """
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from itertools import chain
 
 from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, String, and_, event, or_
@@ -60,6 +60,7 @@ class Round(db.Model):
         CheckConstraint(one_of("status", STATUSES), name="status"),
         CheckConstraint(one_of("access_mode", ACCESS_MODES), name="access_mode"),
         CheckConstraint("min_cell_size >= 3", name="min_cell_size"),
+        CheckConstraint("release_interval_days >= 1", name="release_interval_days"),
         CheckConstraint(
             "opens_at IS NULL OR closes_at IS NULL OR opens_at < closes_at", name="schedule"
         ),
@@ -79,6 +80,12 @@ class Round(db.Model):
     source_language: Mapped[str] = mapped_column(String(10), default="en")
     #: No page or export shows a count below this (PRODUCT.md, "Small groups stay hidden").
     min_cell_size: Mapped[int] = mapped_column(default=5)
+    #: Figures are released at most once every this many days (review.releases), set by an
+    #: admin.
+    release_interval_days: Mapped[int] = mapped_column(default=1, server_default="1")
+    #: The day themes were last considered for release (themes.releases), so that a page
+    #: does not work them out again the same day.
+    themes_released_on: Mapped[date | None]
     #: A neutral page title and no name or logo, so a glance at the phone reveals nothing.
     discreet: Mapped[bool] = mapped_column(default=False)
     #: {language: {text key: fingerprint of the source a translation was made from}}, so a
@@ -220,6 +227,9 @@ class Question(db.Model):
     dropdown: Mapped[bool] = mapped_column(default=False)
     #: Shuffle the options for each member; "other" and "prefer not to say" stay last.
     randomise_choices: Mapped[bool] = mapped_column(default=False)
+    #: A quasi-identifier (gender, age group, country...): protected microdata makes every
+    #: combination of it with network, region, language and week hold k responses.
+    identifying: Mapped[bool] = mapped_column(default=False)
     #: Shown only when earlier answers meet this (see design.conditions); None: always.
     condition: Mapped[dict | None] = mapped_column(JSON)
 

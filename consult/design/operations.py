@@ -35,6 +35,7 @@ QUESTION_SETTINGS = (
     "allow_decimals",
     "max_length",
     "condition",
+    "identifying",
 )
 
 
@@ -70,11 +71,16 @@ def update_round_settings(round_, data):
     round_.languages = data["languages"]
     round_.source_language = data["languages"][0]
     round_.min_cell_size = data["min_cell_size"]
+    round_.release_interval_days = data.get("release_interval_days") or round_.release_interval_days
     round_.discreet = bool(data.get("discreet"))
     round_.access_mode = data.get("access_mode") or round_.access_mode
     round_.opens_at, round_.closes_at = data["opens_at"], data["closes_at"]
     record(
-        "round.settings", round_, languages=data["languages"], min_cell_size=data["min_cell_size"]
+        "round.settings",
+        round_,
+        languages=data["languages"],
+        min_cell_size=data["min_cell_size"],
+        release_interval_days=round_.release_interval_days,
     )
     db.session.commit()
 

@@ -146,6 +146,7 @@ def settings(slug):
             "thank_you": round_.thank_you.get(source, ""),
             "languages": ", ".join(round_.languages),
             "min_cell_size": round_.min_cell_size,
+            "release_interval_days": round_.release_interval_days,
             "discreet": round_.discreet,
             "access_mode": round_.access_mode,
             "opens_at": round_.opens_at,
@@ -159,6 +160,11 @@ def settings(slug):
         form.min_cell_size.render_kw = {"readonly": True}
         form.min_cell_size.description = _(
             "Set by an admin. Counts below this number are never shown."
+        )
+        form.release_interval_days.data = round_.release_interval_days
+        form.release_interval_days.render_kw = {"readonly": True}
+        form.release_interval_days.description = _(
+            "Set by an admin. Reviewers' figures are updated at most this often."
         )
     if form.validate_on_submit():
         if _apply(update_round_settings, round_, form.data):

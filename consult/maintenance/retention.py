@@ -15,7 +15,8 @@ from sqlalchemy import delete, func, select
 from ..audit import record
 from ..extensions import db
 from ..respond.models import Answer, Draft, Response
-from ..themes.models import DoubleCoding, Memo, Quote, Tag, ThemeJob
+from ..review.models import Release
+from ..themes.models import DoubleCoding, Memo, Quote, Tag, ThemeJob, ThemeRelease
 
 #: A round whose responses may be deleted: no member can answer it any more.
 DELETABLE_STATUSES = ("closed", "archived")
@@ -81,11 +82,14 @@ def delete_responses(round_):
                 delete(model).where(model.response_id.in_(ids)),
                 execution_options=unsynchronised,
             )
-        # A theme run's result names answers (emergent themes' examples) and their words.
-        db.session.execute(
-            delete(ThemeJob).where(ThemeJob.round_id == round_.id),
-            execution_options=unsynchronised,
-        )
+        # A theme run's result names answers (emergent themes' examples) and their words;
+        # released themes list respondents, and releases count them.
+        for model in (ThemeJob, ThemeRelease, Release):
+            db.session.execute(
+                delete(model).where(model.round_id == round_.id),
+                execution_options=unsynchronised,
+            )
+        round_.themes_released_on = None
         db.session.execute(
             delete(Answer).where(Answer.response_id.in_(ids)), execution_options=unsynchronised
         )

@@ -9,9 +9,10 @@ insertion counter orders responses by arrival.
 import uuid
 from datetime import date
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, Uuid
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, Uuid, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..cellkey import new_record_key
 from ..extensions import db
 
 WITHOUT_ROWID = {"sqlite_with_rowid": False}
@@ -32,6 +33,12 @@ class Response(db.Model):
     #: The position of the furthest page (section) the member answered something on, so the
     #: dashboard counts how far members got without reading every answer.
     furthest_page: Mapped[int | None]
+    #: A random number below cellkey.KEY_RANGE that puts consistent noise on every count
+    #: of responses (the cell-key method); never shown, never exported.
+    record_key: Mapped[int] = mapped_column(default=new_record_key)
+    #: The release of the round's figures that first counted it (review.releases); None
+    #: until then. Releases are cut at day boundaries, so this is no finer than the day.
+    release_number: Mapped[int | None]
 
     answers: Mapped[list["Answer"]] = relationship(
         back_populates="response", cascade="all, delete-orphan"
@@ -53,10 +60,19 @@ class Answer(db.Model):
             "choice_id IS NOT NULL OR text IS NOT NULL OR number IS NOT NULL", name="has_value"
         ),
         CheckConstraint("rank IS NULL OR rank > 0", name="rank"),
-        # Covering indexes of the results' counts: per choice (and matrix row, and rank),
-        # and per number, of one question, without reading the table.
-        Index("ix_answer_question_choice", "question_id", "choice_id", "row_id", "rank"),
-        Index("ix_answer_question_number", "question_id", "number"),
+        # Covering indexes of the results' counts of released answers and their cell keys:
+        # per choice (and matrix row, and rank), and per number, of one question, without
+        # reading the table.
+        Index(
+            "ix_answer_question_choice",
+            "question_id",
+            "choice_id",
+            "row_id",
+            "rank",
+            "release_number",
+            "record_key",
+        ),
+        Index("ix_answer_question_number", "question_id", "number", "release_number", "record_key"),
         WITHOUT_ROWID,
     )
 
@@ -77,8 +93,22 @@ class Answer(db.Model):
     text: Mapped[str | None] = mapped_column(Text)
     #: The language of the page a text was written on (a member may switch mid-way).
     language: Mapped[str | None] = mapped_column(String(10))
+    #: The response's record key, copied so that counts of answers add up their keys from
+    #: the answer table's indexes alone.
+    record_key: Mapped[int]
+    #: The response's release number, copied so that counts read released answers from the
+    #: indexes alone.
+    release_number: Mapped[int | None]
 
     response: Mapped[Response] = relationship(back_populates="answers")
+
+
+@event.listens_for(Answer, "before_insert")
+def _copy_record_key(_mapper, _connection, answer):
+    """An answer added through its response takes the response's record key (inserts of
+    plain rows give it themselves)."""
+    if answer.record_key is None and answer.response is not None:
+        answer.record_key = answer.response.record_key
 
 
 class Draft(db.Model):

@@ -5,9 +5,10 @@ how far they got, and how long the round has left. Every figure passes through s
 from dataclasses import dataclass
 from datetime import timedelta
 
+from ..cellkey import Tally
 from ..design.models import utcnow
 from ..i18n import pick
-from ..suppression import protect_partition, protect_table, protect_total
+from ..suppression import SMALL, Figure, protect_partition, protect_table, protect_total
 from . import queries
 from .groupings import (
     available_groupings,
@@ -16,6 +17,7 @@ from .groupings import (
     split_for,
     value_of,
 )
+from .releases import rounded
 
 
 @dataclass
@@ -45,9 +47,16 @@ def round_dashboard(round_, language):
         languages=_grouped(round_, language_grouping(round_), k),
         reach=_reach(round_, language, k),
         sections=_sections(round_, language, total, k),
-        drafts=protect_total(queries.drafts_in_progress(round_.id), k),
+        drafts=_live(queries.drafts_in_progress(round_.id), k),
         time_left=_time_left(round_),
     )
+
+
+def _live(count, k):
+    """A live count (members answering now), rounded as the live total is: exact, it would
+    change the moment one member starts."""
+    about = rounded(count, k)
+    return Figure(about, k) if about is not None else Figure(None, k, SMALL)
 
 
 def _weeks(round_, k):
@@ -110,14 +119,23 @@ def _reach(round_, language, k):
 
 
 def _sections(round_, language, total, k):
-    """Responses that got at least as far as each page (answered something on it or after)."""
+    """Responses that got at least as far as each page (answered something on it or after).
+
+    Each page's members are a subset of the previous page's: shown apart, two such figures
+    would give away how many stopped in between. So a page whose members differ by fewer
+    than k from those of the last figure shown takes that figure again; only a difference of
+    k or more gets a figure of its own. Equal figures say "fewer than k stopped here",
+    which includes none."""
     furthest = queries.responses_by_furthest_page(round_.id)
     sections = []
+    anchor, figure = total, protect_total(total, k)
     for section in round_.sections:
         reached = sum(
-            n for page, n in furthest.items() if page is not None and page >= section.position
+            (n for page, n in furthest.items() if page is not None and page >= section.position),
+            Tally(0),
         )
-        figure = protect_partition({"reached": reached, "not": total - reached}, k)["reached"]
+        if anchor - reached >= k:
+            anchor, figure = reached, protect_total(reached, k)
         sections.append((pick(section.title, language, round_.source_language), figure))
     return sections
 

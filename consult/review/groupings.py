@@ -16,7 +16,7 @@ from ..i18n import native_name, pick
 from ..networks.data import REGION_NAMES
 from ..networks.models import REGIONS, Network
 from ..respond.models import Answer, Response
-from .queries import Split
+from .queries import RELEASED_RESPONSE, Split
 
 #: The group of responses that gave no answer to a grouping question.
 NO_ANSWER = "no-answer"
@@ -128,8 +128,11 @@ def ticked_grouping(round_, question, choice, language):
     return Grouping(key, title, values, labels, {}, values, question, choice)
 
 
-def split_for(round_id, grouping):
-    """How the counts of a page are split: by the group of each response, or not at all."""
+def split_for(round_id, grouping, only=None):
+    """How the counts of a page are split: by the group of each response, or not at all.
+    ``only`` names one column of a network, region or language grouping (a filter): the
+    counts then read that column's responses alone (each figure is perturbed on its own, so
+    the other columns are not needed), which is several times faster on a large round."""
     if grouping is None:
         return Split(round_id)
     if grouping.question is not None:
@@ -138,9 +141,15 @@ def split_for(round_id, grouping):
         value = Response.network_id
     elif grouping.key == "language":
         value = Response.language
-    query = select(Response.id.label("response_id"), value.label("value")).where(
-        Response.round_id == round_id
-    )
+    query = select(
+        Response.id.label("response_id"), value.label("value"), Response.record_key
+    ).where(Response.round_id == round_id, RELEASED_RESPONSE)
+    if only is not None:
+        members = [v for v in grouping.values if v == only or grouping.groups.get(v) == only]
+        if only == NO_NETWORK:
+            query = query.where(value.is_(None))
+        else:
+            query = query.where(value.in_([m for m in members if m != NO_NETWORK]))
     return Split(round_id, query.subquery("response_group"))
 
 
@@ -169,9 +178,9 @@ def _split_by_answer(round_id, grouping):
     of_response = aliased(Answer)
     value, joins = value_and_join(of_response, Response.id)
     response_groups = (
-        select(Response.id.label("response_id"), value.label("value"))
+        select(Response.id.label("response_id"), value.label("value"), Response.record_key)
         .outerjoin(of_response, joins)
-        .where(Response.round_id == round_id)
+        .where(Response.round_id == round_id, RELEASED_RESPONSE)
         .subquery("response_group")
     )
     of_answer = aliased(Answer)
@@ -181,7 +190,9 @@ def _split_by_answer(round_id, grouping):
     own = aliased(Answer)
     own_value = own.choice_id if grouping.choice is None else literal(TICKED)
     totals = (
-        select(own_value, func.count()).where(grouping_rows(own)).group_by(own_value),
+        select(own_value, func.count(), func.sum(own.record_key))
+        .where(grouping_rows(own), own.release_number.is_not(None))
+        .group_by(own_value),
         None if grouping.choice is None else NOT_TICKED,
     )
     return Split(round_id, response_groups, by_answer=(of_answer, joins, value), totals=totals)

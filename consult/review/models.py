@@ -1,4 +1,7 @@
-"""What the secretariat sets for a round's review: who it should reach."""
+"""What the secretariat sets for a round's review (who it should reach), and the releases of
+its figures."""
+
+from datetime import date
 
 from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -23,3 +26,32 @@ class ReachTarget(db.Model):
     #: The group's value as it appears in addresses: a network id, "region-asia", "fr"…
     value: Mapped[str] = mapped_column(String(80))
     target: Mapped[int]
+
+
+class Release(db.Model):
+    """One release of a round's figures (review.releases): every figure reviewers, exports
+    and members see counts the responses released so far, never the live database, so that
+    no two looks at the figures differ by fewer than k responses.
+
+    A response joins the round's next release (``release_number`` on it and on its
+    answers); a release is made at most once every ``round.release_interval_days``, only
+    when at least k responses wait for one, and, while the round is open, only from the
+    days before the release's own, so that no batch splits a day."""
+
+    __tablename__ = "results_release"
+    __table_args__ = (
+        UniqueConstraint("round_id", "number", name="uq_results_release_number"),
+        CheckConstraint("number > 0", name="number"),
+        CheckConstraint("responses > 0", name="responses"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), index=True)
+    #: 1 for the round's first release, then 2, 3…
+    number: Mapped[int]
+    #: Day precision: the figures are "as of" this day.
+    made_on: Mapped[date]
+    #: How many responses this release added (at least the round's minimum cell size).
+    responses: Mapped[int]
+    #: Made after the round closed: no response can follow it.
+    final: Mapped[bool] = mapped_column(default=False)

@@ -1,14 +1,16 @@
 """The changes the review pages make: reach targets, what is published to members, and
-the record of who exported the raw responses."""
+the record of who exported protected microdata, and why."""
 
 from ..audit import record
 from ..extensions import db
 from .models import ReachTarget
 
 
-def record_response_export(round_, format_):
-    """Record the export in the audit log, in its own transaction, before the file streams."""
-    record("responses.export", round_, format=format_)
+def record_response_export(round_, format_, purpose, rows, **detail):
+    """Record an export of protected microdata in the audit log: its format, the purpose
+    the admin gave and how many rows the file holds; in its own transaction, before the
+    file streams."""
+    record("responses.export", round_, format=format_, purpose=purpose, rows=rows, **detail)
     db.session.commit()
 
 

@@ -1,12 +1,21 @@
 """Counts behind the results pages, each computed by the database (GROUP BY), never by
-loading responses into Python."""
+loading responses into Python. Each count comes with the sum of its responses' record keys,
+as a ``cellkey.Tally``, so that it can be perturbed consistently (``suppression``)."""
 
 from sqlalchemy import and_, func, literal, or_, select
 
+from ..cellkey import tally
 from ..design.models import Question, Section
 from ..extensions import db
 from ..respond.models import Answer, Draft, Response
 from .models import ReachTarget
+
+#: Figures count released responses only (review.releases).
+RELEASED_ANSWER = Answer.release_number.is_not(None)
+RELEASED_RESPONSE = Response.release_number.is_not(None)
+#: COUNT(*) and the sum of the record keys, of answers or of responses.
+ANSWER_TALLY = (func.count(), func.sum(Answer.record_key))
+RESPONSE_TALLY = (func.count(), func.sum(Response.record_key))
 
 
 def _questions_of(round_id):
@@ -14,69 +23,80 @@ def _questions_of(round_id):
 
 
 def response_count(round_id):
-    return db.session.scalar(select(func.count()).where(Response.round_id == round_id))
+    row = db.session.execute(
+        select(*RESPONSE_TALLY).where(Response.round_id == round_id, RELEASED_RESPONSE)
+    ).one()
+    return tally(*row)
 
 
 def answered_counts(round_id):
     """{question id: responses that answered it}. Every answered question has exactly one
     row with item 0, so this needs no DISTINCT."""
     rows = db.session.execute(
-        select(Answer.question_id, func.count())
-        .where(Answer.question_id.in_(_questions_of(round_id)), Answer.item == 0)
+        select(Answer.question_id, *ANSWER_TALLY)
+        .where(Answer.question_id.in_(_questions_of(round_id)), Answer.item == 0, RELEASED_ANSWER)
         .group_by(Answer.question_id)
     )
-    return dict(rows.all())
+    return {question_id: tally(count, keys) for question_id, count, keys in rows}
 
 
 def choice_counts(round_id):
     """{(question id, row id, choice id): responses that chose it (or ranked it at all)};
     the row id is None except in a matrix."""
     rows = db.session.execute(
-        select(Answer.question_id, Answer.row_id, Answer.choice_id, func.count())
-        .where(Answer.question_id.in_(_questions_of(round_id)), Answer.choice_id.is_not(None))
+        select(Answer.question_id, Answer.row_id, Answer.choice_id, *ANSWER_TALLY)
+        .where(
+            Answer.question_id.in_(_questions_of(round_id)),
+            Answer.choice_id.is_not(None),
+            RELEASED_ANSWER,
+        )
         .group_by(Answer.question_id, Answer.row_id, Answer.choice_id)
     )
-    return {
-        (question_id, row_id, choice_id): count for question_id, row_id, choice_id, count in rows
-    }
+    return {tuple(row[:3]): tally(*row[3:]) for row in rows}
 
 
 def rating_counts(round_id):
     """{(question id, 0..10): responses that gave that rating}."""
     rows = db.session.execute(
-        select(Answer.question_id, Answer.number, func.count())
+        select(Answer.question_id, Answer.number, *ANSWER_TALLY)
         .join(Question, Question.id == Answer.question_id)
-        .where(Answer.question_id.in_(_questions_of(round_id)), Question.kind == "rating")
+        .where(
+            Answer.question_id.in_(_questions_of(round_id)),
+            Question.kind == "rating",
+            RELEASED_ANSWER,
+        )
         .group_by(Answer.question_id, Answer.number)
     )
-    return {(question_id, int(number)): count for question_id, number, count in rows}
+    return {
+        (question_id, int(number)): tally(count, keys) for question_id, number, count, keys in rows
+    }
 
 
 def first_rank_counts(round_id):
     """{(question id, choice id): responses that ranked it first}."""
     rows = db.session.execute(
-        select(Answer.question_id, Answer.choice_id, func.count())
-        .where(Answer.question_id.in_(_questions_of(round_id)), Answer.rank == 1)
+        select(Answer.question_id, Answer.choice_id, *ANSWER_TALLY)
+        .where(Answer.question_id.in_(_questions_of(round_id)), Answer.rank == 1, RELEASED_ANSWER)
         .group_by(Answer.question_id, Answer.choice_id)
     )
-    return {(question_id, choice_id): count for question_id, choice_id, count in rows}
+    return {tuple(row[:2]): tally(*row[2:]) for row in rows}
 
 
 def text_language_counts(question_id):
     """{language: number of text answers written in it} for one question."""
     rows = db.session.execute(
-        select(Answer.language, func.count())
-        .where(Answer.question_id == question_id, Answer.text.is_not(None))
+        select(Answer.language, *ANSWER_TALLY)
+        .where(Answer.question_id == question_id, Answer.text.is_not(None), RELEASED_ANSWER)
         .group_by(Answer.language)
     )
-    return dict(rows.all())
+    return {language: tally(count, keys) for language, count, keys in rows}
 
 
 def text_answers(question_id, language=None, limit=500):
     """The texts of one question (optionally in one language), in a fixed order that says
     nothing about when they arrived."""
     query = select(Answer.text, Answer.language).where(
-        Answer.question_id == question_id, Answer.text.is_not(None)
+        Answer.question_id == question_id, Answer.text.is_not(None), RELEASED_ANSWER
     )
     if language:
         query = query.where(Answer.language == language)
@@ -136,81 +156,83 @@ def group_totals(split):
         return {"*": response_count(split.round_id)}
     if split.totals is not None:
         query, rest = split.totals
-        counts = dict(db.session.execute(query).all())
+        counts = {value: tally(count, keys) for value, count, keys in db.session.execute(query)}
         counts[rest] = response_count(split.round_id) - sum(counts.values())
         return counts
-    rows = db.session.execute(select(split.value, func.count()).group_by(split.value))
-    return dict(rows.all())
+    rows = db.session.execute(
+        select(split.value, func.count(), func.sum(split.groups.c.record_key)).group_by(split.value)
+    )
+    return {value: tally(count, keys) for value, count, keys in rows}
 
 
 def answered_counts_by(split, question_ids):
     """{(question id, group): responses that answered it}."""
-    query = split.of_answers(select(Answer.question_id, split.answer_value, func.count()))
+    query = split.of_answers(select(Answer.question_id, split.answer_value, *ANSWER_TALLY))
     rows = db.session.execute(
-        query.where(Answer.question_id.in_(question_ids), Answer.item == 0).group_by(
-            *split.answers_group_by(Answer.question_id)
-        )
+        query.where(
+            Answer.question_id.in_(question_ids), Answer.item == 0, RELEASED_ANSWER
+        ).group_by(*split.answers_group_by(Answer.question_id))
     )
-    return {(question_id, value): count for question_id, value, count in rows}
+    return {(question_id, value): tally(count, keys) for question_id, value, count, keys in rows}
 
 
 def choice_counts_by(split, question_ids):
     """{(question id, row id, choice id, group): responses that chose it}."""
     rows = db.session.execute(choice_counts_statement(split, question_ids))
-    return {tuple(row[:4]): row[4] for row in rows}
+    return {tuple(row[:4]): tally(*row[4:]) for row in rows}
 
 
 def choice_counts_statement(split, question_ids):
     """The query of ``choice_counts_by``, apart so the benchmark can show its plan."""
     query = split.of_answers(
         select(
-            Answer.question_id, Answer.row_id, Answer.choice_id, split.answer_value, func.count()
+            Answer.question_id, Answer.row_id, Answer.choice_id, split.answer_value, *ANSWER_TALLY
         )
     )
     return query.where(
-        Answer.question_id.in_(question_ids), Answer.choice_id.is_not(None)
+        Answer.question_id.in_(question_ids), Answer.choice_id.is_not(None), RELEASED_ANSWER
     ).group_by(*split.answers_group_by(Answer.question_id, Answer.row_id, Answer.choice_id))
 
 
 def rank_counts_by(split, question_ids):
     """{(question id, choice id, rank, group): responses that gave the choice that rank}."""
     query = split.of_answers(
-        select(Answer.question_id, Answer.choice_id, Answer.rank, split.answer_value, func.count())
+        select(Answer.question_id, Answer.choice_id, Answer.rank, split.answer_value, *ANSWER_TALLY)
     )
     rows = db.session.execute(
-        query.where(Answer.question_id.in_(question_ids), Answer.rank.is_not(None)).group_by(
-            *split.answers_group_by(Answer.question_id, Answer.choice_id, Answer.rank)
-        )
+        query.where(
+            Answer.question_id.in_(question_ids), Answer.rank.is_not(None), RELEASED_ANSWER
+        ).group_by(*split.answers_group_by(Answer.question_id, Answer.choice_id, Answer.rank))
     )
-    return {tuple(row[:4]): row[4] for row in rows}
+    return {tuple(row[:4]): tally(*row[4:]) for row in rows}
 
 
 def number_counts_by(split, question_ids):
     """{(question id, number, group): responses that gave it}, for ratings and numbers: the
     distribution, from which medians and quartiles are read without loading answers."""
     query = split.of_answers(
-        select(Answer.question_id, Answer.number, split.answer_value, func.count())
+        select(Answer.question_id, Answer.number, split.answer_value, *ANSWER_TALLY)
     )
     rows = db.session.execute(
-        query.where(Answer.question_id.in_(question_ids), Answer.number.is_not(None)).group_by(
-            *split.answers_group_by(Answer.question_id, Answer.number)
-        )
+        query.where(
+            Answer.question_id.in_(question_ids), Answer.number.is_not(None), RELEASED_ANSWER
+        ).group_by(*split.answers_group_by(Answer.question_id, Answer.number))
     )
-    return {tuple(row[:3]): row[3] for row in rows}
+    return {tuple(row[:3]): tally(*row[3:]) for row in rows}
 
 
 def asked_counts_by(split, condition_clause):
     """{group: responses that were shown a question}, for a question shown on a condition;
     ``condition_clause`` is its condition as SQL over ``Response.id``."""
     query = (
-        select(split.value, func.count())
+        select(split.value, *RESPONSE_TALLY)
         .select_from(Response)
-        .where(Response.round_id == split.round_id, condition_clause)
+        .where(Response.round_id == split.round_id, RELEASED_RESPONSE, condition_clause)
     )
     if split.groups is not None:
         query = query.join(split.groups, split.groups.c.response_id == Response.id)
     rows = db.session.execute(query.group_by(*split.group_by()))
-    return dict(rows.all())
+    return {value: tally(count, keys) for value, count, keys in rows}
 
 
 def condition_clause(condition, questions_by_code):
@@ -240,22 +262,22 @@ def condition_clause(condition, questions_by_code):
 def responses_per_day(round_id):
     """{submission day: responses}; the page folds days into weeks."""
     rows = db.session.execute(
-        select(Response.submitted_on, func.count())
-        .where(Response.round_id == round_id)
+        select(Response.submitted_on, *RESPONSE_TALLY)
+        .where(Response.round_id == round_id, RELEASED_RESPONSE)
         .group_by(Response.submitted_on)
     )
-    return dict(rows.all())
+    return {day: tally(count, keys) for day, count, keys in rows}
 
 
 def responses_by_furthest_page(round_id):
     """{position of the furthest page answered: responses}; a response reached every page
     up to its furthest."""
     rows = db.session.execute(
-        select(Response.furthest_page, func.count())
-        .where(Response.round_id == round_id)
+        select(Response.furthest_page, *RESPONSE_TALLY)
+        .where(Response.round_id == round_id, RELEASED_RESPONSE)
         .group_by(Response.furthest_page)
     )
-    return dict(rows.all())
+    return {page: tally(count, keys) for page, count, keys in rows}
 
 
 def drafts_in_progress(round_id):

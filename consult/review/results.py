@@ -11,9 +11,10 @@ row.
 
 from dataclasses import dataclass, field
 
+from ..cellkey import Tally, perturbed
 from ..design.models import CHOICE_KINDS, NUMBER_KINDS
 from ..i18n import pick
-from ..suppression import ALL, COMPLEMENT, Figure, protect_table, protect_total, with_percent
+from ..suppression import ALL, Figure, margins, protect_table, protect_total, with_percent
 from . import queries, statistics
 from .groupings import split_for, value_of
 
@@ -85,11 +86,12 @@ class RoundFigures:
     """Every count a page needs for some questions of a round, split by a grouping (or not),
     each kind of count one query."""
 
-    def __init__(self, round_, questions, grouping=None):
+    def __init__(self, round_, questions, grouping=None, column=ALL):
         self.round = round_
         self.grouping = grouping
         self.k = round_.min_cell_size
-        groups = split_for(round_.id, grouping)
+        # A filter reads its own column only (only its figures are shown).
+        groups = split_for(round_.id, grouping, None if column is ALL else column)
 
         def by_group(counts):
             result = {}
@@ -150,18 +152,23 @@ class RoundFigures:
     # Tables -----------------------------------------------------------------------------
 
     def table(self, counts, values, given=None):
-        """Protect {(value, group leaf): count}; returns a function (value, column) →
+        """Protect {(value, group leaf): Tally}; returns a ``Cells``: (value, column) →
         Figure, where value or column may be ``ALL``."""
         if self.grouping is None:
-            figures = protect_table(
-                {(value,): count for (value, _leaf), count in counts.items()},
-                [values],
-                self.k,
-                given={(v,): f for (v, _column), f in (given or {}).items()},
-            )
-            return lambda value, column: figures[(value,)]
-        figures = protect_table(counts, [values, self.axis], self.k, {1: self.groups}, given)
-        return lambda value, column: figures[(value, column)]
+            counts = {(value,): count for (value, _leaf), count in counts.items()}
+            given = {(v,): f for (v, _column), f in (given or {}).items()}
+            axes, groups = [values], None
+
+            def position(value, _column):
+                return (value,)
+        else:
+            axes, groups = [values, self.axis], {1: self.groups}
+
+            def position(value, column):
+                return (value, column)
+
+        figures = protect_table(counts, axes, self.k, groups, given)
+        return Cells(figures, margins(counts, axes, groups), position)
 
     def columns(self):
         """Every column of a table: the groups, and ``ALL``."""
@@ -183,6 +190,21 @@ class RoundFigures:
         return [SKIPPED] if question.id not in self.asked else [SKIPPED, NOT_ASKED]
 
 
+class Cells:
+    """A protected table read by (value, column): ``cells(value, column)`` is the Figure
+    shown, ``cells.tally(value, column)`` the count it is made from, for figures worked out
+    from it (those asked are the responses less those not asked)."""
+
+    def __init__(self, figures, tallies, position):
+        self.figures, self.tallies, self.position = figures, tallies, position
+
+    def __call__(self, value, column):
+        return self.figures[self.position(value, column)]
+
+    def tally(self, value, column):
+        return self.tallies.get(self.position(value, column), Tally(0))
+
+
 def shown_when(question):
     """The condition a member must meet to be shown the question: its section's and its
     own together."""
@@ -197,7 +219,7 @@ def question_results(round_, language, questions=None, grouping=None, column=ALL
     read for one column of the grouping: a group, or ``ALL``. With a grouping, each row
     also holds its figure in every column (a breakdown)."""
     questions = questions or [q for q in round_.questions if q.kind != "info"]
-    figures = RoundFigures(round_, questions, grouping)
+    figures = RoundFigures(round_, questions, grouping, column)
     return [
         _question_result(figures, question, language, column) for question in questions
     ], figures
@@ -294,19 +316,13 @@ def _base(figures, cell, question, column, counts_answered=False):
     when it has one, else asked less "skipped"): each shown only when what it is worked out
     from is shown."""
     responses = cell(ALL, column)
+    asked = cell.tally(ALL, column)
     if question.id in figures.asked:
-        asked = _difference(responses, cell(NOT_ASKED, column), figures.k)
-    else:
-        asked = responses
+        asked = asked - cell.tally(NOT_ASKED, column)
     if counts_answered:
-        return Base(responses, asked, cell(ANSWERED, column))
-    return Base(responses, asked, _difference(asked, cell(SKIPPED, column), figures.k))
-
-
-def _difference(whole, part, k):
-    if whole.shown and part.shown:
-        return Figure(whole.value - part.value, k)
-    return Figure(None, k, COMPLEMENT)
+        return Base(responses, protect_total(asked, figures.k), cell(ANSWERED, column))
+    answered = asked - cell.tally(SKIPPED, column)
+    return Base(responses, protect_total(asked, figures.k), protect_total(answered, figures.k))
 
 
 def _scale_statistics(result, points, cell, column):
@@ -341,12 +357,13 @@ def _number_statistics(figures, result, question, column):
 
 
 def _borda(figures, question, choice, choices, base, column):
-    """Mean Borda points of one item, when at least k members ranked it and those who
-    answered are shown."""
+    """Mean Borda points of one item, from the perturbed count of each place, when at least
+    k members ranked it and those who answered are shown."""
     ranks = {}
     for (qid, item, rank, leaf), count in figures.ranks.items():
         if qid == question.id and item == choice and _in_column(figures, leaf, column):
             ranks[rank] = ranks.get(rank, 0) + count
+    ranks = {rank: perturbed(count) for rank, count in ranks.items()}
     if not base.answered.shown or sum(ranks.values()) < figures.k:
         return None
     return statistics.borda_score(ranks, question.rank_count or choices, base.answered.value)

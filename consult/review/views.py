@@ -2,21 +2,39 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_babel import format_date
 from flask_babel import gettext as _
 
+from ..accounts.access import role_required
+from ..accounts.models import ROLES
+from ..cellkey import ptable
 from ..design.access import designers_only, load_round
 from ..design.models import TEXT_KINDS
 from ..forms import ButtonForm
 from ..i18n import current_language, text_direction
 from ..suppression import ALL
 from . import charts, exports, queries
-from .access import reviewers_only
+from .access import load_released_round, reviewers_only
 from .comparison import compare_rounds, rounds_sharing_questions
 from .dashboard import round_dashboard
-from .forms import reach_targets_from
+from .forms import MicrodataForm, reach_targets_from
 from .groupings import available_groupings, grouping_by_key
+from .microdata import codebook_rows, protected_microdata
 from .operations import record_response_export, set_publication, set_reach_targets
+from .releases import release_if_due, release_status
 from .results import question_results, responses_figure
 
 bp = Blueprint("review", __name__, template_folder="templates")
+
+
+@bp.app_context_processor
+def figures_helpers():
+    """What every page of figures says about its release (templates/_figures.html)."""
+    return {"release_status": release_status}
+
+
+@bp.route("/staff/figures")
+@role_required(*ROLES)
+def about_figures():
+    """Why figures are adjusted and released, in plain words, for every staff member."""
+    return render_template("review/about_figures.html", max_noise=ptable()[0])
 
 
 def _filter(round_, language):
@@ -46,7 +64,7 @@ def _context(round_, language, grouping, column):
 @reviewers_only
 def results(slug):
     """Every question's results, for everyone or for one group (a filter)."""
-    round_ = load_round(slug)
+    round_ = load_released_round(slug)
     language = round_.content_language(current_language())
     grouping, column = _filter(round_, language)
     results, figures = question_results(round_, language, grouping=grouping, column=column)
@@ -65,7 +83,7 @@ def results(slug):
 def dashboard(slug):
     """Who has answered so far: per week, network, region and language, how far they got,
     and the time the round has left."""
-    round_ = load_round(slug)
+    round_ = load_released_round(slug)
     language = round_.content_language(current_language())
     board = round_dashboard(round_, language)
     weeks = [
@@ -90,10 +108,12 @@ def dashboard(slug):
 @reviewers_only
 def compare(slug):
     """This round beside an earlier one (``?with=<slug>``), question by question."""
-    round_ = load_round(slug)
+    round_ = load_released_round(slug)
     language = round_.content_language(current_language())
     candidates = rounds_sharing_questions(round_)
     other = next((r for r in candidates if r.slug == request.args.get("with")), None)
+    if other is not None:
+        release_if_due(other)
     return render_template(
         "review/compare.html",
         round=round_,
@@ -109,7 +129,7 @@ def compare(slug):
 def question(slug, code):
     """One question: its results for everyone or one group, or broken down by a grouping
     (``?by=``) into a table with a column per group."""
-    round_ = load_round(slug)
+    round_ = load_released_round(slug)
     language = round_.content_language(current_language())
     question = next((q for q in round_.questions if q.code == code and q.kind != "info"), None)
     if question is None:
@@ -155,7 +175,7 @@ def question_chart(result, direction):
 def texts(slug, code):
     """The written answers to one question, filtered by the language they were written in.
     A group of fewer than k answers is not shown."""
-    round_ = load_round(slug)
+    round_ = load_released_round(slug)
     question = next((q for q in round_.questions if q.code == code), None)
     if question is None or not has_written_answers(question):
         abort(404)
@@ -186,7 +206,7 @@ MIMETYPES = {
 @reviewers_only
 def export_results(slug, format_):
     """The aggregated figures, suppression applied, broken down by ``?by=`` if given."""
-    round_ = load_round(slug)
+    round_ = load_released_round(slug)
     if format_ not in MIMETYPES:
         abort(404)
     language = round_.content_language(current_language())
@@ -196,20 +216,43 @@ def export_results(slug, format_):
     return _download(rows, None, format_, name, _("Results"))
 
 
+@bp.route("/staff/rounds/<slug>/microdata")
+@role_required("admin")
+def microdata_form(slug):
+    """The page that offers protected microdata: what it holds, and the purpose to give."""
+    round_ = load_released_round(slug)
+    language = round_.content_language(current_language())
+    return render_template(
+        "review/microdata.html",
+        round=round_,
+        language=language,
+        form=MicrodataForm(language=language),
+    )
+
+
 @bp.route("/staff/rounds/<slug>/responses.<format_>", methods=["POST"])
-@reviewers_only
+@role_required("admin")
 def export_responses(slug, format_):
-    """The anonymised responses, one row per response, with the codebook: recorded in the
-    audit log."""
-    round_ = load_round(slug)
-    if format_ not in MIMETYPES or not ButtonForm().validate_on_submit():
-        abort(400 if format_ in MIMETYPES else 404)
-    language = request.form.get("language")
+    """Protected microdata (``microdata``), one row per response kept, with the codebook;
+    recorded in the audit log with the purpose the admin gave. Without a purpose, the form
+    again."""
+    round_ = load_released_round(slug)
+    if format_ not in MIMETYPES:
+        abort(404)
+    form = MicrodataForm()
+    if not form.validate_on_submit():
+        if form.csrf_token.errors:
+            abort(400)
+        language = round_.content_language(current_language())
+        page = render_template("review/microdata.html", round=round_, language=language, form=form)
+        return page, 400
+    language = form.language.data
     language = language if language in round_.languages else round_.source_language
-    record_response_export(round_, format_)
+    data = protected_microdata(round_)
+    record_response_export(round_, format_, form.purpose.data, len(data.rows))
     return _download(
-        exports.response_rows(round_),
-        exports.codebook_rows(round_, language),
+        data.file_rows(),
+        codebook_rows(round_, language, data),
         format_,
         f"{round_.slug}-responses",
         _("Responses"),
@@ -278,6 +321,7 @@ def public_results(slug):
     round_ = load_round(slug)
     if not round_.publish_results or round_.effective_status not in ("closed", "archived"):
         abort(404)
+    release_if_due(round_)
     language = round_.content_language(current_language())
     questions = [q for q in round_.questions if q.code in round_.published_questions]
     if not questions:

@@ -3,7 +3,8 @@ from flask_login import current_user
 
 from ..accounts.access import role_required
 from ..accounts.models import ROLES
-from ..suppression import protect_total
+from ..review.releases import rounded
+from ..suppression import SMALL, Figure, protect_total
 from .queries import rounds_with_response_counts
 
 bp = Blueprint("staff", __name__, template_folder="templates")
@@ -14,8 +15,16 @@ bp = Blueprint("staff", __name__, template_folder="templates")
 def home():
     if current_user.role == "translator":  # translators see only the rounds given to them
         return redirect(url_for("translate.mine"))
+    # The secretariat follows live progress as a rounded total (PRODUCT.md); everyone else
+    # sees the released figure, which changes only with a release of k or more.
+    live = current_user.has_role("designer")
     rounds = [
-        (round_, protect_total(count, round_.min_cell_size))
-        for round_, count in rounds_with_response_counts()
+        (
+            round_,
+            Figure(rounded(count, round_.min_cell_size), round_.min_cell_size, SMALL)
+            if live
+            else protect_total(count, round_.min_cell_size),
+        )
+        for round_, count in rounds_with_response_counts(released_only=not live)
     ]
-    return render_template("staff/home.html", rounds=rounds)
+    return render_template("staff/home.html", rounds=rounds, live=live)

@@ -17,7 +17,7 @@ from ..extensions import db
 from ..i18n import native_name, pick
 from .models import ACTIVITIES, BriefTheme, Quote
 from .queries import quote_group_sizes
-from .results import ranked_priorities, theme_results
+from .results import NOT_RELEASED, ranked_priorities, theme_results
 from .starter import STRATEGIC_DIRECTIONS
 
 DIRECTION_NAMES = dict(
@@ -64,6 +64,8 @@ class BriefSection:
     by_region: dict
     by_language: dict
     direction: str | None
+    #: Why it is not shown by region or language (themes.results), or None.
+    total_only: str | None
     activity: str | None
     quotes: list = field(default_factory=list)
 
@@ -95,7 +97,7 @@ def build_brief(round_, themes, language):
     quotes = _approved_quotes(round_)
     sections = []
     for row in overall.rows:
-        if row.count.value == 0:
+        if row.count.value == 0 or row.total_only == NOT_RELEASED:
             continue
         theme = row.theme
         choice = choices.get(theme.id)
@@ -107,6 +109,7 @@ def build_brief(round_, themes, language):
                 row=row,
                 by_region=region_rows[theme.id].by_group,
                 by_language=language_rows[theme.id].by_group,
+                total_only=region_rows[theme.id].total_only or language_rows[theme.id].total_only,
                 direction=(choice.strategic_direction if choice else None)
                 or theme.strategic_direction,
                 activity=choice.activity if choice else None,
@@ -211,6 +214,9 @@ def brief_json(brief):
                 "name": section.name,
                 "definition": section.definition,
                 "respondents": figure_json(section.row.count),
+                # Why the theme is not broken down: "close to another" (its respondents differ
+                # by fewer than k from another set's), "too many" themes, or null.
+                "shown_in_total_only": section.total_only,
                 "by_region": breakdown(section.by_region, brief.regions),
                 "by_language": breakdown(section.by_language, brief.languages),
                 "strategic_direction": section.direction,

@@ -6,7 +6,7 @@ so are its keyword rules ({"fr": ["seringue", "échange de seringues"], …}), m
 """
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     JSON,
@@ -207,3 +207,36 @@ class ThemeJob(db.Model):
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     #: What the run found: for emergent themes, the suggestions.
     result: Mapped[dict | None] = mapped_column(JSON)
+
+
+class ThemeRelease(db.Model):
+    """One released version of a theme's respondents in a round (themes.releases): theme
+    figures by group count these, not the tags as they are now, so that tagging one more
+    answer changes nothing a reviewer sees until a release, and only when the new set
+    differs by k or more from every set shown before."""
+
+    __tablename__ = "theme_release"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), index=True)
+    theme_id: Mapped[int] = mapped_column(ForeignKey("theme.id", ondelete="CASCADE"), index=True)
+    #: Day precision: the theme's figures are "as of" this day.
+    made_on: Mapped[date]
+    #: How many respondents the version holds (before perturbation: never shown).
+    respondents: Mapped[int]
+    #: Whether it may be shown by group: it differs by 0 or k or more from every set shown
+    #: by group before. Otherwise it is shown in total only.
+    by_group: Mapped[bool] = mapped_column(default=True)
+
+
+class ThemeReleaseMember(db.Model):
+    """A respondent in a released version of a theme (a theme counts its sub-themes' too)."""
+
+    __tablename__ = "theme_release_member"
+
+    theme_release_id: Mapped[int] = mapped_column(
+        ForeignKey("theme_release.id", ondelete="CASCADE"), primary_key=True
+    )
+    response_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("response.id", ondelete="CASCADE"), primary_key=True
+    )

@@ -3,13 +3,16 @@ per theme, aggregated in SQL."""
 
 import uuid
 
-from sqlalchemy import and_, case, func, select, tuple_
+from sqlalchemy import and_, func, select, tuple_
 
 from ..accounts.models import User
+from ..cellkey import tally
 from ..design.models import Question, Section
 from ..extensions import db
 from ..respond.models import Answer, Response
-from .models import Memo, Quote, Tag
+from ..review.queries import RELEASED_ANSWER, RELEASED_RESPONSE
+from .models import Memo, Quote, Tag, ThemeRelease, ThemeReleaseMember
+from .references import answer_key_of, reference_of
 
 #: Tags that count in results and the brief: what a reviewer confirmed.
 CONFIRMED = "accepted"
@@ -17,12 +20,14 @@ CONFIRMED = "accepted"
 
 def written_answers(round_id):
     """Select (response id, question id, item, text, language) of every written answer of a
-    round: free-text questions and "other, please specify" texts."""
+    round's released responses (review.releases): free-text questions and "other, please
+    specify" texts. An answer appears for coding only once released, so that no reviewer
+    reads a text the moment its member sends it."""
     return (
         select(Answer.response_id, Answer.question_id, Answer.item, Answer.text, Answer.language)
         .join(Question, Question.id == Answer.question_id)
         .join(Section, Section.id == Question.section_id)
-        .where(Section.round_id == round_id, Answer.text.is_not(None))
+        .where(Section.round_id == round_id, Answer.text.is_not(None), RELEASED_ANSWER)
     )
 
 
@@ -32,8 +37,15 @@ def written_answer_count(round_id):
 
 
 def answer_key(row):
-    """The key of a written answer in addresses and forms: "<response>.<question>.<item>"."""
+    """The key of a written answer kept on the server (emergent themes' job results):
+    "<response>.<question>.<item>". Pages show ``answer_reference`` instead."""
     return f"{row.response_id}.{row.question_id}.{row.item}"
+
+
+def answer_reference(row):
+    """The opaque reference of a written answer in addresses and forms (themes.references):
+    it says nothing of the response, so one member's answers cannot be tied together."""
+    return reference_of(row.response_id, row.question_id, row.item)
 
 
 def tags_by_answer(round_id, keys):
@@ -62,57 +74,69 @@ def tag_counts(round_id):
     return dict(rows.all())
 
 
-def respondents_with_theme(round_id, theme_ids):
-    """Select (response id) of the respondents with a confirmed tag of any of ``theme_ids``
-    (a theme and its sub-themes)."""
+def latest_versions(round_id):
+    """Select (version id, theme id) of each theme's latest released version in the round."""
     return (
-        select(Tag.response_id)
-        .where(Tag.round_id == round_id, Tag.status == CONFIRMED, Tag.theme_id.in_(theme_ids))
-        .distinct()
+        select(func.max(ThemeRelease.id).label("version_id"), ThemeRelease.theme_id)
+        .where(ThemeRelease.round_id == round_id)
+        .group_by(ThemeRelease.theme_id)
     )
 
 
-def theme_counts_by(round_id, themes_with_children, response_groups):
-    """{(theme id, group): respondents}: for each theme (counting its sub-themes' tags too),
-    the respondents with it in each group. ``response_groups`` is a subquery of (response
-    id, value) as review.groupings gives."""
-    counts = {}
-    for theme_id, theme_ids in themes_with_children.items():
-        with_theme = respondents_with_theme(round_id, theme_ids).subquery()
-        rows = db.session.execute(
-            select(response_groups.c.value, func.count())
-            .join(with_theme, with_theme.c.response_id == response_groups.c.response_id)
-            .group_by(response_groups.c.value)
+def released_theme_counts_by(round_id, response_groups):
+    """{(theme id, group): respondents as a Tally}: for each theme, the respondents of its
+    latest released version (themes.releases) in each group. ``response_groups`` is a
+    subquery of (response id, value, record key) as review.groupings gives."""
+    latest = latest_versions(round_id).subquery()
+    rows = db.session.execute(
+        select(
+            latest.c.theme_id,
+            response_groups.c.value,
+            func.count(),
+            func.sum(response_groups.c.record_key),
         )
-        for group, count in rows:
-            counts[(theme_id, group)] = count
-    return counts
+        .select_from(latest)
+        .join(ThemeReleaseMember, ThemeReleaseMember.theme_release_id == latest.c.version_id)
+        .join(response_groups, response_groups.c.response_id == ThemeReleaseMember.response_id)
+        .group_by(latest.c.theme_id, response_groups.c.value)
+    )
+    return {(theme_id, group): tally(count, keys) for theme_id, group, count, keys in rows}
 
 
-def co_occurrence(round_id, parent_of):
-    """{(theme id, theme id): respondents with confirmed tags of both}, the smaller id
-    first; a sub-theme counts as its parent (``parent_of``: {child id: parent id}), so a
-    pair is of two themes as the results show them."""
-    theme = case(parent_of, value=Tag.theme_id, else_=Tag.theme_id) if parent_of else Tag.theme_id
-    tagged = (
-        select(Tag.response_id, theme.label("theme_id"))
-        .where(Tag.round_id == round_id, Tag.status == CONFIRMED)
-        .distinct()
+def released_co_occurrence(round_id, top_level):
+    """{(theme id, theme id): respondents in both released versions, as a Tally}, the
+    smaller id first, for the themes ``top_level``."""
+    latest = latest_versions(round_id).where(ThemeRelease.theme_id.in_(top_level)).subquery()
+    members = (
+        select(latest.c.theme_id, ThemeReleaseMember.response_id, Response.record_key)
+        .join(ThemeReleaseMember, ThemeReleaseMember.theme_release_id == latest.c.version_id)
+        .join(Response, Response.id == ThemeReleaseMember.response_id)
         .subquery()
     )
-    other = tagged.alias("other")
+    other = members.alias("other")
     rows = db.session.execute(
-        select(tagged.c.theme_id, other.c.theme_id, func.count())
+        select(members.c.theme_id, other.c.theme_id, func.count(), func.sum(members.c.record_key))
         .join(
             other,
             and_(
-                other.c.response_id == tagged.c.response_id,
-                other.c.theme_id > tagged.c.theme_id,
+                other.c.response_id == members.c.response_id,
+                other.c.theme_id > members.c.theme_id,
             ),
         )
-        .group_by(tagged.c.theme_id, other.c.theme_id)
+        .group_by(members.c.theme_id, other.c.theme_id)
     )
-    return {(first, second): count for first, second, count in rows}
+    return {(first, second): tally(count, keys) for first, second, count, keys in rows}
+
+
+def released_themes(round_id):
+    """{theme id: whether its latest released version may be shown by group}."""
+    latest = latest_versions(round_id).subquery()
+    rows = db.session.execute(
+        select(ThemeRelease.theme_id, ThemeRelease.by_group).join(
+            latest, latest.c.version_id == ThemeRelease.id
+        )
+    )
+    return dict(rows.all())
 
 
 def uncovered_answers(round_id):
@@ -132,14 +156,26 @@ def uncovered_answers(round_id):
     return written_answers(round_id).where(~covered)
 
 
-def find_answer(round_id, key):
-    """The written answer named by ``key`` ("<response>.<question>.<item>") in the round, or
-    None for a key that is malformed or names another round's answer."""
+def find_answer(round_id, reference):
+    """The written answer of the round that ``reference`` (``answer_reference``) names, or
+    None for a reference that is malformed, altered, made under another secret, or names
+    another round's answer."""
+    key = answer_key_of(reference)
+    return None if key is None else _answer(round_id, *key)
+
+
+def find_answer_by_key(round_id, key):
+    """The written answer of the round named by a key kept on the server (``answer_key``),
+    or None. Never for a key that came with a request: those are references."""
     try:
         response, question, item = key.split(".")
         response_id, question_id, item = uuid.UUID(response), int(question), int(item)
     except ValueError:
         return None
+    return _answer(round_id, response_id, question_id, item)
+
+
+def _answer(round_id, response_id, question_id, item):
     return db.session.execute(
         written_answers(round_id).where(
             Answer.response_id == response_id,
@@ -156,7 +192,7 @@ def readable_groups(round_id, k):
         select(Answer.question_id, Answer.language, func.count())
         .join(Question, Question.id == Answer.question_id)
         .join(Section, Section.id == Question.section_id)
-        .where(Section.round_id == round_id, Answer.text.is_not(None))
+        .where(Section.round_id == round_id, Answer.text.is_not(None), RELEASED_ANSWER)
         .group_by(Answer.question_id, Answer.language)
     )
     return {(question_id, language) for question_id, language, count in rows if count >= k}
@@ -234,7 +270,9 @@ def quote_group_sizes(round_id, quotes):
         for question_id, language, count in db.session.execute(
             select(Answer.question_id, Answer.language, func.count())
             .where(
-                Answer.question_id.in_({q.question_id for q in quotes}), Answer.text.is_not(None)
+                Answer.question_id.in_({q.question_id for q in quotes}),
+                Answer.text.is_not(None),
+                RELEASED_ANSWER,
             )
             .group_by(Answer.question_id, Answer.language)
         )
@@ -249,7 +287,7 @@ def quote_group_sizes(round_id, quotes):
     network_counts = dict(
         db.session.execute(
             select(Response.network_id, func.count())
-            .where(Response.round_id == round_id)
+            .where(Response.round_id == round_id, RELEASED_RESPONSE)
             .group_by(Response.network_id)
         ).all()
     )

@@ -12,22 +12,19 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import literal, select
 
+from ..cellkey import Tally
 from ..respond.models import Response
 from ..review import queries as review_queries
 from ..review.groupings import grouping_by_key, split_for, value_of
 from ..review.results import question_results
-from ..suppression import (
-    ALL,
-    COMPLEMENT,
-    Figure,
-    is_small,
-    protect_table,
-    protect_total,
-    with_percent,
-)
+from ..suppression import ALL, COMPLEMENT, Figure, protect_table, protect_total, with_percent
 from . import queries
+from .releases import waiting_themes
 
 WITH, WITHOUT = "with", "without"
+#: At most this many themes of a round are shown by group: a reviewer chooses which answers
+#: carry a theme, and many crafted sets could average the noise away.
+MOST_THEMES_BY_GROUP = 40
 #: The groupings a theme can be broken down by.
 GROUPING_KEYS = ("network", "region", "language")
 
@@ -41,6 +38,12 @@ class ThemeRow:
     by_group: dict = field(default_factory=dict)
     #: The theme's sub-themes, rows of their own.
     children: list = field(default_factory=list)
+    #: The respondents with it, before perturbation: never shown.
+    respondents: Tally = field(default_factory=lambda: Tally(0))
+    #: Why the theme is shown in total only, not by group (None: it is shown by group).
+    total_only: str | None = None
+    #: Whether its tags changed since its released version: the changes wait for a release.
+    waiting: bool = False
 
 
 @dataclass
@@ -64,27 +67,36 @@ def theme_results(round_, themes, grouping_key=None, language="en"):
         totals[value] = totals.get(value, 0) + count
     table = _Table(grouping, totals, k)
 
-    family = {
-        theme.id: [theme.id, *(t.id for t in themes if t.parent_id == theme.id)] for theme in themes
-    }
     response_groups = split.groups if split.groups is not None else _everyone(split)
     counts = {}
-    for (theme_id, raw), count in queries.theme_counts_by(
-        round_.id, family, response_groups
+    for (theme_id, raw), count in queries.released_theme_counts_by(
+        round_.id, response_groups
     ).items():
         key = (theme_id, value_of(grouping, raw))
         counts[key] = counts.get(key, 0) + count
 
+    released = queries.released_themes(round_.id)
+    waiting = waiting_themes(round_)
     by_id = {theme.id: table.row(theme, counts) for theme in themes}
+    for theme_id, row in by_id.items():
+        row.waiting = theme_id in waiting
+        if theme_id not in released:
+            # Never released: nobody's answers carry it yet, or its first tags wait.
+            row.total_only = NOT_RELEASED
+            row.count = Figure(None, k, COMPLEMENT) if row.waiting else Figure(0, k)
+        elif not released[theme_id]:
+            row.total_only = CLOSE_TO_ANOTHER
+        if row.total_only is not None:
+            row.by_group = {column: Figure(None, k, COMPLEMENT) for column in row.by_group}
     rows = []
     for theme in themes:
         row = by_id[theme.id]
         if theme.parent_id in by_id:
-            parent = by_id[theme.parent_id]
-            _hide_what_the_parent_gives_away(parent, row, k)
-            parent.children.append(row)
+            by_id[theme.parent_id].children.append(row)
         else:
             rows.append(row)
+    if grouping is not None:
+        _cap_themes_by_group(rows, k)
 
     columns = []
     if grouping is not None:
@@ -115,13 +127,30 @@ class _Table:
     def row(self, theme, counts):
         cells = {}
         for leaf in self.leaves:
-            cells[(WITH, leaf)] = counts.get((theme.id, leaf), 0)
-            cells[(WITHOUT, leaf)] = self.totals.get(leaf, 0) - cells[(WITH, leaf)]
+            cells[(WITH, leaf)] = counts.get((theme.id, leaf), Tally(0))
+            cells[(WITHOUT, leaf)] = self.totals.get(leaf, Tally(0)) - cells[(WITH, leaf)]
+        respondents = sum((cells[(WITH, leaf)] for leaf in self.leaves), Tally(0))
         if self.grouping is None:
             one_axis = {(value,): cells[(value, ALL)] for value in (WITH, WITHOUT)}
             figures = protect_table(one_axis, [[WITH, WITHOUT]], self.k)
-            return ThemeRow(theme, with_percent(figures[(WITH,)], figures[(ALL,)]), {})
-        figures = protect_table(cells, [[WITH, WITHOUT], self.axis], self.k, {1: self.groups})
+            count = with_percent(figures[(WITH,)], figures[(ALL,)])
+            return ThemeRow(theme, count, {}, respondents=respondents)
+        # The groups' totals as the review pages show them; a theme's own cells never show
+        # an exact zero, which would tell a reviewer where the answers they chose are not.
+        margins = protect_table(
+            {(leaf,): self.totals.get(leaf, Tally(0)) for leaf in self.leaves},
+            [self.axis],
+            self.k,
+            {0: self.groups},
+        )
+        given = {(ALL, column): figure for (column,), figure in margins.items()}
+        # The theme's total as without a breakdown: the reviewer knows how many they tagged.
+        everyone = sum((self.totals.get(leaf, Tally(0)) for leaf in self.leaves), Tally(0))
+        given[(WITH, ALL)] = protect_total(respondents, self.k)
+        given[(WITHOUT, ALL)] = protect_total(everyone - respondents, self.k)
+        figures = protect_table(
+            cells, [[WITH, WITHOUT], self.axis], self.k, {1: self.groups}, given, exact_zero=False
+        )
         return ThemeRow(
             theme,
             with_percent(figures[(WITH, ALL)], figures[(ALL, ALL)]),
@@ -129,56 +158,54 @@ class _Table:
                 column: with_percent(figures[(WITH, column)], figures[(ALL, column)])
                 for column in self.axis
             },
+            respondents=respondents,
         )
 
 
-def _hide_what_the_parent_gives_away(parent, child, k):
-    """A parent counts its sub-themes' respondents too: where the parent's count less the
-    child's is from 1 to k-1 (those who wrote about the parent theme but not this one), the
-    child's count is hidden."""
-    pairs = [(parent.count, child.count, None)] + [
-        (parent.by_group[column], figure, column) for column, figure in child.by_group.items()
-    ]
-    for whole, part, column in pairs:
-        if whole.shown and part.shown and is_small(whole.value - part.value, k):
-            hidden = Figure(None, k, COMPLEMENT)
-            if column is None:
-                child.count = hidden
-            else:
-                child.by_group[column] = hidden
+#: Why a theme is shown in total only, or not at all.
+CLOSE_TO_ANOTHER = "close to another"  # its respondents differ by 1 to k-1 from another set's
+TOO_MANY = "too many"
+NOT_RELEASED = "not released"
+
+
+def _cap_themes_by_group(rows, k):
+    """Past ``MOST_THEMES_BY_GROUP`` themes shown by group (sub-themes included, in the
+    codebook's order), the rest are shown in total: many crafted sets could average the noise
+    away. Released versions already differ by 0 or k or more (themes.releases)."""
+    shown = 0
+    for row in rows:
+        for candidate in (row, *row.children):
+            if candidate.total_only is not None:
+                continue
+            if shown < MOST_THEMES_BY_GROUP:
+                shown += 1
+                continue
+            candidate.total_only = TOO_MANY
+            candidate.by_group = {
+                column: Figure(None, k, COMPLEMENT) for column in candidate.by_group
+            }
 
 
 def _together(round_id, rows, everyone, k):
-    """[(theme, theme, Figure)] of respondents who wrote about both of two themes (a theme
-    with its sub-themes). With the two themes' counts and the number of respondents shown,
-    the count of both gives away the other three (one not the other, neither), so each pair
-    is protected as a table of two axes with those margins given."""
+    """[(theme, theme, Figure)] of respondents in the released versions of both of two
+    top-level themes, for the pairs whose perturbed count is at least k, most first. A pair
+    under k is left out, whether none or a few are in both: a reviewer who chose two answers
+    for two themes must not learn whether one member wrote both."""
     top = {row.theme.id: row for row in rows}
-    family = {child.theme.id: row.theme.id for row in rows for child in row.children}
     together = []
-    for (first, second), both in sorted(queries.co_occurrence(round_id, family).items()):
-        if first not in top or second not in top:
+    for (first, second), both in sorted(queries.released_co_occurrence(round_id, top).items()):
+        if not everyone.shown:
             continue
-        a, b = top[first].count, top[second].count
-        if not (a.shown and b.shown and everyone.shown):
-            together.append((top[first].theme, top[second].theme, Figure(None, k, COMPLEMENT)))
-            continue
-        cells = {
-            (WITH, WITH): both,
-            (WITH, WITHOUT): a.value - both,
-            (WITHOUT, WITH): b.value - both,
-            (WITHOUT, WITHOUT): everyone.value - a.value - b.value + both,
-        }
-        given = {(WITH, ALL): a, (ALL, WITH): b, (ALL, ALL): everyone}
-        figures = protect_table(cells, [[WITH, WITHOUT], [WITH, WITHOUT]], k, given=given)
-        together.append((top[first].theme, top[second].theme, figures[(WITH, WITH)]))
-    return together
+        figure = protect_total(both, k, exact_zero=False)
+        if figure.shown:
+            together.append((top[first].theme, top[second].theme, figure))
+    return sorted(together, key=lambda pair: -pair[2].value)
 
 
 def _everyone(split):
     """(response id, "*") of every response of the round: one group."""
     return (
-        select(Response.id.label("response_id"), literal("*").label("value"))
+        select(Response.id.label("response_id"), literal("*").label("value"), Response.record_key)
         .where(Response.round_id == split.round_id)
         .subquery("everyone")
     )

@@ -22,7 +22,8 @@ from . import brief as brief_
 from . import coding, jobs, queries
 from .highlight import highlighted
 from .models import Codebook, Quote, Tag
-from .results import GROUPING_KEYS, ranked_priorities, theme_results
+from .releases import load_released_round
+from .results import GROUPING_KEYS, MOST_THEMES_BY_GROUP, ranked_priorities, theme_results
 
 bp = Blueprint("themes", __name__, template_folder="templates")
 
@@ -43,7 +44,7 @@ def _int(value):
 @reviewers_only
 def overview(slug):
     """The round's codebook, the state of its coding, and the way to every theme page."""
-    round_ = load_round(slug)
+    round_ = load_released_round(slug)
     form = ButtonForm()
     if form.validate_on_submit():
         if request.form.get("action") == "codebook":
@@ -83,7 +84,7 @@ def job(slug, job_id):
 def coding_page(slug):
     """Written answers with their suggested and confirmed themes, the words that set each
     suggestion off highlighted, to accept, reject, add to, annotate and quote."""
-    round_ = load_round(slug)
+    round_ = load_released_round(slug)
     if round_.codebook is None:
         flash(_("Choose a codebook for this round first."), "error")
         return redirect(url_for("themes.overview", slug=slug))
@@ -107,7 +108,7 @@ def coding_page(slug):
     quotes = queries.quotes_of(round_.id, keys)
     answers = [
         {
-            "key": queries.answer_key(row),
+            "reference": queries.answer_reference(row),
             "row": row,
             "segments": highlighted(row.text, tags.get(key, [])),
             "tags": tags.get(key, []),
@@ -150,13 +151,14 @@ def _coding_filters(themes):
     }
 
 
-@bp.post("/staff/rounds/<slug>/coding/<key>")
+@bp.post("/staff/rounds/<slug>/coding/<reference>")
 @reviewers_only
-def code_answer(slug, key):
-    """One reviewer's action on one answer: accept or reject a suggestion, tag by hand,
-    write a memo, mark or unmark it as a candidate quote."""
+def code_answer(slug, reference):
+    """One reviewer's action on one answer, named by its opaque reference
+    (themes.references): accept or reject a suggestion, tag by hand, write a memo, mark or
+    unmark it as a candidate quote."""
     round_ = load_round(slug)
-    answer = queries.find_answer(round_.id, key)
+    answer = queries.find_answer(round_.id, reference)
     if answer is None or round_.codebook is None or not ButtonForm().validate_on_submit():
         abort(404 if answer is None else 400)
     if (answer.question_id, answer.language) not in queries.readable_groups(
@@ -202,7 +204,7 @@ def code_answer(slug, key):
 def quotes(slug):
     """Candidate quotes, scrubbed, to approve (with a translation) or withdraw. A quote from
     a group smaller than the round's minimum cell size cannot be approved."""
-    round_ = load_round(slug)
+    round_ = load_released_round(slug)
     form = ButtonForm()
     quotes = db.session.scalars(
         select(Quote).where(Quote.round_id == round_.id).order_by(Quote.language, Quote.id)
@@ -241,7 +243,7 @@ def quotes(slug):
 def emergent(slug):
     """Groups of answers no theme covers, per language, each with its top terms and five
     typical answers; one step makes a suggestion a theme of the codebook."""
-    round_ = load_round(slug)
+    round_ = load_released_round(slug)
     form = ButtonForm()
     if form.validate_on_submit() and round_.codebook is not None:
         job = jobs.start_job(round_, "emergent")
@@ -251,7 +253,9 @@ def emergent(slug):
     if job is not None and job.state == "done" and job.result:
         readable = queries.readable_groups(round_.id, round_.min_cell_size)
         for index, suggestion in enumerate(job.result["suggestions"]):
-            examples = [queries.find_answer(round_.id, key) for key in suggestion["examples"]]
+            examples = [
+                queries.find_answer_by_key(round_.id, key) for key in suggestion["examples"]
+            ]
             examples = [
                 row
                 for row in examples
@@ -294,7 +298,7 @@ def adopt(slug, index):
 def results(slug):
     """Respondents per theme, for everyone or by network, region or language; themes that
     go together; and the ranked priorities beside them."""
-    round_ = load_round(slug)
+    round_ = load_released_round(slug)
     language = current_language()
     if round_.codebook is None:
         flash(_("Choose a codebook for this round first."), "error")
@@ -311,6 +315,7 @@ def results(slug):
         priorities=ranked_priorities(round_, round_.content_language(language)),
         counts=queries.tag_counts(round_.id),
         language=language,
+        most_themes_by_group=MOST_THEMES_BY_GROUP,
     )
 
 
@@ -319,7 +324,7 @@ def results(slug):
 def agreement(slug):
     """Double coding: each reviewer codes the same sample of answers blind, one at a time;
     Cohen's kappa per theme shows how far two reviewers agree."""
-    round_ = load_round(slug)
+    round_ = load_released_round(slug)
     if round_.codebook is None:
         flash(_("Choose a codebook for this round first."), "error")
         return redirect(url_for("themes.overview", slug=slug))
@@ -344,7 +349,7 @@ def agreement(slug):
         sample_size=len(sample),
         coded=len(sample) - len(to_code),
         next_answer=to_code[0] if to_code else None,
-        answer_key=queries.answer_key,
+        next_reference=queries.answer_reference(to_code[0]) if to_code else None,
         pairs=agreement_.agreement(round_.id, list(themes.values())),
         min_shared=agreement_.MIN_SHARED,
         language=current_language(),
@@ -386,7 +391,7 @@ def brief_json(slug):
 @reviewers_only
 def brief_choices(slug):
     """Save the strategic direction and advocacy activity the reviewer chose per theme."""
-    round_ = load_round(slug)
+    round_ = load_released_round(slug)
     if round_.codebook is None or not ButtonForm().validate_on_submit():
         abort(400)
     choices = {}
@@ -405,7 +410,7 @@ def brief_choices(slug):
 
 
 def _brief(slug):
-    round_ = load_round(slug)
+    round_ = load_released_round(slug)
     if round_.codebook is None:
         abort(404)
     themes = list(coding.themes_of(round_.codebook).values())
