@@ -12,12 +12,14 @@ from urllib.parse import urlencode
 
 import click
 from babel import Locale, support
+from babel.lists import format_list
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 from flask import current_app, g, has_request_context, request, session, url_for
 from flask.cli import AppGroup
 from flask_babel import format_date, format_decimal, format_percent, format_timedelta, get_locale
 from flask_login import current_user
+from markupsafe import Markup
 from wtforms.i18n import messages_path
 
 from .config import RTL_LANGUAGES
@@ -96,7 +98,17 @@ def language_context():
         "format_percent": format_percent,
         "format_date": format_date,
         "format_timedelta": format_timedelta,
+        "answer_list": answer_list,
     }
+
+
+def answer_list(items, language):
+    """Answers joined as ``language`` joins a list ("A, B and C"; Arabic "A و B"), each
+    isolated in a <bdi> so that a left-to-right answer on a right-to-left page keeps its
+    order."""
+    isolated = [str(Markup("<bdi>{}</bdi>").format(item)) for item in items]
+    # Each item is escaped above; the separators are CLDR's, not user input.
+    return Markup(format_list(isolated, locale=language))  # noqa: S704
 
 
 def language_url(code):

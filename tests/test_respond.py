@@ -3,6 +3,7 @@
 import uuid
 from datetime import UTC, datetime
 
+import pytest
 from flask_babel import gettext
 from sqlalchemy import func, select
 
@@ -165,6 +166,22 @@ def test_two_ranks_for_one_item_are_refused(app, client, demo_round):
     assert "one rank only" in response.text
 
 
+def test_a_ranking_returned_with_an_error_keeps_every_rank_given(app, client, demo_round):
+    """Rank 1 given twice: the page comes back with the error, and with every rank the
+    member chose still selected (the third one valid), for them to correct."""
+    start(client)
+    with app.app_context():
+        police, hiv, stigma = (
+            choice_id("priorities", code) for code in ("police", "hiv_hepatitis", "stigma")
+        )
+        data = {field("priorities"): [f"{police}:1", f"{hiv}:1", f"{stigma}:2"]}
+    response = post_page(client, 2, data)
+    assert response.status_code == 200
+    assert "each rank to one item only" in response.text
+    for choice, rank in ((police, 1), (hiv, 1), (stigma, 2)):
+        assert f'<option value="{choice}:{rank}" selected>' in response.text
+
+
 def test_closed_round_is_gone_and_unknown_round_not_found(app, client, demo_round):
     set_status(app, demo_round, "closed")
     closed = client.get("/c/priorities-2027/")
@@ -183,3 +200,20 @@ def test_post_without_csrf_token_is_refused_and_writes_nothing(app, client, demo
     assert response.status_code == 400
     assert "This page has expired" in response.text
     assert count(app, Draft) == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "joined"), [("en", "</bdi>, <bdi>"), ("ar", "</bdi> و<bdi>"), ("ru", "</bdi> и <bdi>")]
+)
+def test_the_review_page_lists_several_answers_as_the_language_does(
+    app, client, demo_round, lang, joined
+):
+    """Two barriers ticked, three priorities ranked: the review page joins them as the
+    member's language joins a list, never with a Latin ";"."""
+    start(client, lang=lang)
+    pages = demo_pages(app, barriers=("fear_police", "staff_stigma"))
+    for number, data in enumerate(pages, 1):
+        assert post_page(client, number, data).status_code == 302
+    review = client.get("/c/priorities-2027/review").text
+    assert joined in review
+    assert "</bdi>; <bdi>" not in review

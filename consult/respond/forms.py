@@ -102,20 +102,27 @@ class RankingField(Field):
         self.choices = list(choices)
         self.rank_count = rank_count
         self.data = []
+        #: {choice id: rank} as the member chose them, so that a page returned with an error
+        #: shows every rank they gave, the valid ones included, for them to correct.
+        self.given = {}
 
     def process_formdata(self, valuelist):
         self.data = []  # not None when a value below is refused: pre_validate reads it
-        ranks = {}
+        ranks, malformed = {}, False
         for value in valuelist:
             if not value:
                 continue
             choice, _, rank = value.partition(":")
             if not (choice.isdigit() and rank.isdigit()):
-                raise ValueError(_l("Please choose a rank from the list."))
-            if int(rank) in ranks:
-                raise ValueError(_l("Please give each rank to one item only."))
-            ranks[int(rank)] = int(choice)
-        self.data = [ranks[rank] for rank in sorted(ranks)]
+                malformed = True
+                continue
+            self.given[int(choice)] = int(rank)
+            ranks.setdefault(int(rank), []).append(int(choice))
+        if malformed:
+            raise ValueError(_l("Please choose a rank from the list."))
+        if any(len(choices) > 1 for choices in ranks.values()):
+            raise ValueError(_l("Please give each rank to one item only."))
+        self.data = [ranks[rank][0] for rank in sorted(ranks)]
 
     def pre_validate(self, form):
         known = {choice.value for choice in self.choices}
@@ -127,6 +134,8 @@ class RankingField(Field):
             raise ValidationError(_l("Please rank only the top %(count)s.", count=self.rank_count))
 
     def rank_of(self, choice_id):
+        if self.given:
+            return self.given.get(choice_id)
         return self.data.index(choice_id) + 1 if choice_id in (self.data or []) else None
 
 
