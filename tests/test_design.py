@@ -206,10 +206,14 @@ def test_validation_messages_for_bounds_and_ticks(app, client, auth):
     )
     assert response.status_code == 200
     assert "Please tick at most 1." in response.text
-    assert (
-        "Please give a number from 16.0 to 99.0." in response.text
-        or "Please give a number from 16 to 99." in response.text
-    )
+    # A whole-number question says so, with its bounds as whole numbers.
+    assert "Please give a whole number from 16 to 99." in response.text
+    assert "16.0" not in response.text
+    # The message at the top links to each question it names.
+    summary = response.text.split('role="alert"', 1)[1].split("</div>", 1)[0]
+    assert summary.count("<li><a href=") == 2
+    assert f'href="#question_{number}-question"' in summary
+    assert f'href="#question_{multiple}-question"' in summary
 
 
 def test_conditions_show_and_hide_questions_and_pages(app, client, auth):

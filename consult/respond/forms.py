@@ -2,6 +2,7 @@
 question named ``question_<id>`` (a matrix: one per row, ``question_<id>-<row id>``; an
 "other, please specify" box: ``question_<id>-other``)."""
 
+import math
 import re
 from decimal import Decimal
 
@@ -219,9 +220,14 @@ def _add_fields(form_class, question, language, fallback, draft_token):
         )
     elif kind == "number":
         low, high = question.min_value, question.max_value
+        whole = not question.allow_decimals
+        if whole:  # "from 0 to 500", not "from 0.0 to 500.0"; the same whole numbers pass
+            low = None if low is None else math.ceil(low)
+            high = None if high is None else math.floor(high)
         bounds = []
         if low is not None or high is not None:  # without bounds, no "at most None"
-            bounds.append(NumberRange(min=low, max=high, message=_number_message(low, high)))
+            message = _number_message(low, high, whole)
+            bounds.append(NumberRange(min=low, max=high, message=message))
         field_class = DecimalField if question.allow_decimals else IntegerField
         field = field_class(
             validators=[*required, FiniteNumber(), *bounds],
@@ -250,7 +256,13 @@ def _add_fields(form_class, question, language, fallback, draft_token):
         )
 
 
-def _number_message(low, high):
+def _number_message(low, high, whole=False):
+    if whole:
+        if low is not None and high is not None:
+            return _l("Please give a whole number from %(min)s to %(max)s.")
+        if low is not None:
+            return _l("Please give a whole number of at least %(min)s.")
+        return _l("Please give a whole number of at most %(max)s.")
     if low is not None and high is not None:
         return _l("Please give a number from %(min)s to %(max)s.")
     if low is not None:
