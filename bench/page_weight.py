@@ -35,6 +35,9 @@ def member_pages(client, language):
         yield f"page {number}", client.get(f"/c/{slug}/{number}")
     yield "review", client.get(f"/c/{slug}/review")
     yield "resume", client.get(f"/c/{slug}/resume")
+    yield "thanks", client.get(f"/c/{slug}/thanks")
+    client.get("/exit")
+    yield "neutral", client.get(f"/c/{slug}/")
 
 
 def _asset_size(client, path):

@@ -39,6 +39,9 @@ class DefaultConfig:
 
     #: Where "Quick exit" leaves for: a neutral site that says nothing about this one.
     QUICK_EXIT_URL = "https://www.google.com/"
+    #: For this long after a quick exit, every member address opened in that browser (Back
+    #: included) shows a neutral page: long enough for whoever picks up the phone next.
+    QUICK_EXIT_HOURS = 4
     #: Rate-limit counters: memory by default, "redis://host:6379/0" across processes.
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_ENABLED = True

@@ -37,6 +37,19 @@ def remember_explicit_language():
 
 
 def select_locale():
+    """The member's preferred language, except on a round's pages, where the interface speaks
+    the language the questionnaire is shown in: no right-to-left menus around left-to-right
+    questions (the member is told, in their language, that theirs is missing)."""
+    wanted = preferred_language()
+    member_round = g.get("member_round") if has_request_context() else None
+    if member_round is not None:
+        shown = member_round.content_language(wanted)
+        if shown in current_app.config["LANGUAGES"]:
+            return shown
+    return wanted
+
+
+def preferred_language():
     supported = current_app.config["LANGUAGES"]
     if not has_request_context():  # the command line speaks the default language
         return current_app.config["BABEL_DEFAULT_LOCALE"]
@@ -88,9 +101,7 @@ def language_context():
     return {
         "html_lang": language,
         "html_dir": text_direction(language),
-        "interface_languages": [
-            (code, native_name(code)) for code in current_app.config["LANGUAGES"]
-        ],
+        "interface_languages": [(code, native_name(code)) for code in interface_languages()],
         "language_url": language_url,
         "native_name": native_name,
         "pick": pick,
@@ -100,6 +111,15 @@ def language_context():
         "format_timedelta": format_timedelta,
         "answer_list": answer_list,
     }
+
+
+def interface_languages():
+    """The languages a page can be switched to: on a round's pages, only the round's own."""
+    supported = current_app.config["LANGUAGES"]
+    member_round = g.get("member_round")
+    if member_round is None:
+        return supported
+    return [code for code in supported if code in member_round.languages] or supported
 
 
 def answer_list(items, language):

@@ -228,3 +228,7 @@ def release_later(round_):
     from consult.themes.releases import release_themes_if_due
 
     release_themes_if_due(round_, today() + timedelta(days=next(_later_days)))
+
+
+# The browser tests' fixtures, for every module that drives Chromium.
+from .browser import browser, live_server  # noqa: E402, F401

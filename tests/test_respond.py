@@ -217,3 +217,29 @@ def test_the_review_page_lists_several_answers_as_the_language_does(
     review = client.get("/c/priorities-2027/review").text
     assert joined in review
     assert "</bdi>; <bdi>" not in review
+
+
+def test_a_follow_up_question_is_announced_once_with_a_link_to_it(app, client, demo_round):
+    start(client)
+    for number, data in enumerate(demo_pages(app)[:2], 1):
+        post_page(client, number, data)
+    with app.app_context():
+        often = {field("health_care_stigma"): choice_id("health_care_stigma", "often")}
+        added = f"{field('health_care_what_happened')}-question"
+    response = post_page(client, 3, often)
+    assert response.headers["Location"].endswith("/c/priorities-2027/3")
+    page = client.get("/c/priorities-2027/3").text
+    assert 'id="revealed" role="status" tabindex="-1" autofocus' in page
+    assert "Your answer added a question below:" in page
+    assert f'<a href="#{added}">If you want, tell us what happened.</a>' in page
+    assert 'id="revealed"' not in client.get("/c/priorities-2027/3").text
+
+
+def test_each_text_box_says_once_not_to_write_names(app, client, demo_round):
+    start(client)
+    for number, data in enumerate(demo_pages(app, campaign_idea="x")[:3], 1):
+        post_page(client, number, data)
+    page = client.get("/c/priorities-2027/4").text
+    boxes = page.count("<textarea") + page.count('type="text"')
+    assert boxes >= 1
+    assert page.count("Please write no names") == boxes

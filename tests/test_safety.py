@@ -71,18 +71,73 @@ def test_save_then_resume_on_another_phone_and_submit_once(app, client, demo_rou
 def test_every_member_page_has_a_quick_exit_and_is_not_cached(client, demo_round):
     for path in ("/", "/c/priorities-2027/", "/c/priorities-2027/resume"):
         page = client.get(path)
-        assert 'class="quick-exit" href="https://www.google.com/" rel="noreferrer"' in page.text
+        assert 'class="quick-exit" href="/exit" rel="noreferrer"' in page.text
         assert "quick-exit.js" in page.text
         assert page.headers["Cache-Control"] == "no-store"
 
 
 def test_discreet_mode_shows_a_neutral_title_and_no_name(app, client, demo_round):
     with app.app_context():
-        db.session.scalar(select(Round).where(Round.slug == demo_round)).discreet = True
+        round_ = db.session.scalar(select(Round).where(Round.slug == demo_round))
+        round_.discreet = True
+        key = round_.member_key
         db.session.commit()
-    page = client.get("/c/priorities-2027/").text
-    assert "<title>Survey</title>" in page
+    assert client.get("/c/priorities-2027/").status_code == 404
+    page = client.get(f"/c/{key}/").text
+    assert "<title>Community survey</title>" in page
+    assert "<h1>Community survey</h1>" in page
     assert 'class="brand"' not in page
+    assert "priorities" not in page.lower() and "Community priorities" not in page
+    home = client.get("/").text
+    assert f'href="/c/{key}/">Community survey</a>' in home
+    assert "priorities" not in home.lower()
+
+
+def test_the_quick_exit_ends_the_visit_and_every_member_address_goes_neutral(
+    app, client, demo_round
+):
+    start(client)
+    with client.session_transaction() as session:
+        assert session["drafts"]
+    leaving = client.get("/exit")
+    assert leaving.status_code == 302
+    assert leaving.headers["Location"] == app.config["QUICK_EXIT_URL"]
+    with client.session_transaction() as session:
+        assert "drafts" not in session
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Draft)) == 0
+    for path in ("/", "/c/priorities-2027/", "/c/priorities-2027/1", "/c/priorities-2027/resume"):
+        page = client.get(path)
+        assert page.status_code == 200
+        assert "<h1>Nothing to show</h1>" in page.text
+        assert "Community priorities" not in page.text and "quick-exit" not in page.text
+    # Nothing is taken, nor named, from a form kept open before the exit.
+    refused = client.post("/c/priorities-2027/start")
+    assert refused.status_code in (200, 400) and "Community priorities" not in refused.text
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Draft)) == 0
+
+
+def test_the_neutral_pages_end_after_the_hours_set(app, client, demo_round):
+    from datetime import UTC, datetime, timedelta
+
+    client.get("/exit")
+    with client.session_transaction() as session:
+        until = datetime.fromisoformat(session["away_until"])
+        hours = (until - datetime.now(UTC)) / timedelta(hours=1)
+        assert app.config["QUICK_EXIT_HOURS"] - 0.1 < hours <= app.config["QUICK_EXIT_HOURS"]
+        session["away_until"] = (datetime.now(UTC) - timedelta(seconds=1)).isoformat()
+    page = client.get("/c/priorities-2027/")
+    assert "Community priorities for advocacy 2027" in page.text
+    with client.session_transaction() as session:
+        assert "away_until" not in session
+
+
+def test_the_cookie_names_no_round(app, client, demo_round):
+    """The session cookie is signed, not encrypted: it keys drafts by number, not address."""
+    start(client)
+    with client.session_transaction() as session:
+        assert "priorities-2027" not in str(dict(session))
 
 
 def test_a_filled_honeypot_stores_nothing_and_says_nothing(app, client, demo_round):

@@ -35,5 +35,5 @@ def invitations(slug):
                 "Content-Disposition": f'attachment; filename="{round_.slug}-invitations.csv"'
             },
         )
-    address = url_for("respond.welcome", slug=round_.slug, _external=True)
+    address = url_for("respond.welcome", address=round_.address, _external=True)
     return render_template("access/sheet.html", round=round_, codes=codes, address=address)

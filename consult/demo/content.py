@@ -480,12 +480,13 @@ SECTIONS = [
                     "op": "any_of",
                     "value": ["once", "often"],
                 },
+                # No "write no names" here: every text box carries that note already.
                 "text": t(
-                    "If you want, tell us what happened. Please do not write names.",
-                    "Si vous le souhaitez, racontez-nous ce qui s'est passé. N'écrivez pas de noms.",
-                    "Si quieres, cuéntanos qué pasó. Por favor, no escribas nombres.",
-                    "Если хотите, расскажите, что произошло. Пожалуйста, не пишите имён.",
-                    "إذا أردت، أخبرنا بما حدث. يرجى عدم كتابة أسماء.",
+                    "If you want, tell us what happened.",
+                    "Si vous le souhaitez, racontez-nous ce qui s'est passé.",
+                    "Si quieres, cuéntanos qué pasó.",
+                    "Если хотите, расскажите, что произошло.",
+                    "إذا أردت، أخبرنا بما حدث.",
                 ),
             },
             {
@@ -519,11 +520,11 @@ SECTIONS = [
                     "ما الذي يجب أن تناصر من أجله الشبكة في عام 2027، ولماذا؟",
                 ),
                 "help": t(
-                    "Please do not write names of people or places that could identify anyone.",
-                    "Merci de ne pas écrire de noms de personnes ou de lieux qui pourraient identifier quelqu'un.",
-                    "Por favor, no escribas nombres de personas o lugares que puedan identificar a alguien.",
-                    "Пожалуйста, не пишите имена людей или названия мест, по которым можно кого-то узнать.",
-                    "يرجى عدم كتابة أسماء أشخاص أو أماكن قد تكشف هوية أي شخص.",
+                    "A few words are enough.",
+                    "Quelques mots suffisent.",
+                    "Unas pocas palabras bastan.",
+                    "Достаточно нескольких слов.",
+                    "تكفي بضع كلمات.",
                 ),
             },
             {

@@ -28,11 +28,11 @@ from wtforms.validators import (
 
 from ..forms import TranslatedForm
 from .labels import KIND_NAMES
-from .models import QUESTION_KINDS, STATUSES
+from .models import NEUTRAL_LABELS, QUESTION_KINDS, STATUSES
 
-SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}$"
-CODE_PATTERN = r"^[A-Za-z_][A-Za-z0-9_.-]{0,59}$"
-LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(_[A-Za-z]{2,4})?$")
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}\Z"
+CODE_PATTERN = r"^[A-Za-z_][A-Za-z0-9_.-]{0,59}\Z"
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(_[A-Za-z]{2,4})?\Z")
 CONDITION_HELP = _l(
     'Leave empty to always show. Example: {"question": "region", "op": "equals", "value": "africa"}'
 )
@@ -127,7 +127,15 @@ class RoundSettingsForm(TranslatedForm):
         ],
     )
     discreet = BooleanField(
-        _l("Discreet mode: a neutral page title and no name or logo on members' pages")
+        _l(
+            "Discreet mode: members' pages show the neutral label below instead of the title, "
+            "no logo, and an address that does not spell out the topic"
+        )
+    )
+    neutral_label = SelectField(
+        _l("Neutral label in discreet mode"),
+        choices=[SelectChoice(key, label) for key, label in NEUTRAL_LABELS.items()],
+        default="community_survey",
     )
     opens_at = DateTimeLocalField(_l("Opens at (UTC)"), validators=[Optional()])
     closes_at = DateTimeLocalField(_l("Closes at (UTC)"), validators=[Optional()])
@@ -165,7 +173,14 @@ class QuestionForm(TranslatedForm):
         _l("Type of question"), choices=[SelectChoice(k, KIND_NAMES[k]) for k in QUESTION_KINDS]
     )
     text = TextAreaField(_l("Question"), validators=[DataRequired(), Length(max=2000)])
-    help = TextAreaField(_l("Help text"), validators=[Length(max=2000)])
+    help = TextAreaField(
+        _l("Help text"),
+        description=_l(
+            "Every text box already asks members to write no names, phone numbers or "
+            "addresses: no need to say it here."
+        ),
+        validators=[Length(max=2000)],
+    )
     required = BooleanField(_l("An answer is required"))
     choices = TextAreaField(
         _l("Choices"),

@@ -5,10 +5,12 @@ Every text a member reads is stored per language as a JSON object ``{"en": ..., 
 missing translation falls back to.
 """
 
+import secrets
 import uuid
 from datetime import UTC, date, datetime
 from itertools import chain
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, String, and_, event, or_
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.ext.mutable import MutableDict, MutableList
@@ -45,6 +47,25 @@ TEXT_KINDS = ("short_text", "long_text")
 CHOICE_ROLES = ("option", "other", "prefer_not", "row")
 
 
+#: What members of a discreet round see instead of its title: chosen from this list, already
+#: translated, so that no label typed by hand can name the topic or miss a language.
+NEUTRAL_LABELS = {
+    "community_survey": _l("Community survey"),
+    "survey": _l("Survey"),
+    "short_survey": _l("Short survey"),
+    "questionnaire": _l("Questionnaire"),
+    "feedback_form": _l("Feedback form"),
+}
+
+#: Letters and digits that cannot be misread for one another (no l/1, o/0, i).
+MEMBER_KEY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+
+
+def new_member_key():
+    """A discreet round's address: 12 random characters that spell out nothing."""
+    return "".join(secrets.choice(MEMBER_KEY_ALPHABET) for _ in range(12))
+
+
 def new_design_token():
     return uuid.uuid4().hex
 
@@ -67,7 +88,7 @@ class Round(db.Model):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    #: The member-facing address: /c/<slug>/.
+    #: The member-facing address: /c/<slug>/ (see ``address``).
     slug: Mapped[str] = mapped_column(String(80), unique=True)
     #: What the secretariat set; ``accepting_answers`` also honours the schedule.
     status: Mapped[str] = mapped_column(String(20), default="draft")
@@ -86,8 +107,16 @@ class Round(db.Model):
     #: The day themes were last considered for release (themes.releases), so that a page
     #: does not work them out again the same day.
     themes_released_on: Mapped[date | None]
-    #: A neutral page title and no name or logo, so a glance at the phone reveals nothing.
+    #: Members' pages name nothing: no title (``neutral_label`` instead), no logo, and the
+    #: address /c/<member_key>/ instead of the slug, so a glance at the phone or its history
+    #: reveals nothing.
     discreet: Mapped[bool] = mapped_column(default=False)
+    neutral_label: Mapped[str] = mapped_column(
+        String(30), default="community_survey", server_default="community_survey"
+    )
+    member_key: Mapped[str] = mapped_column(
+        String(16), default=new_member_key, server_default="", index=True, unique=True
+    )
     #: {language: {text key: fingerprint of the source a translation was made from}}, so a
     #: translation whose source changed since is marked (translate.texts).
     translated_from: Mapped[dict] = mapped_column(MutableDict.as_mutable(JSON), default=dict)
@@ -147,6 +176,19 @@ class Round(db.Model):
         if self.status == "open" and self.opens_at is not None and utcnow() < self.opens_at:
             return "scheduled"
         return self.status
+
+    @property
+    def address(self):
+        """What follows /c/ in members' addresses."""
+        return self.member_key if self.discreet else self.slug
+
+    @property
+    def neutral_title(self):
+        return str(NEUTRAL_LABELS.get(self.neutral_label, NEUTRAL_LABELS["community_survey"]))
+
+    def member_title(self, language):
+        """The title a member sees: the round's own, or the neutral label if discreet."""
+        return self.neutral_title if self.discreet else self.text("title", language)
 
     @property
     def is_open(self):

@@ -73,6 +73,7 @@ def update_round_settings(round_, data):
     round_.min_cell_size = data["min_cell_size"]
     round_.release_interval_days = data.get("release_interval_days") or round_.release_interval_days
     round_.discreet = bool(data.get("discreet"))
+    round_.neutral_label = data.get("neutral_label") or round_.neutral_label
     round_.access_mode = data.get("access_mode") or round_.access_mode
     round_.opens_at, round_.closes_at = data["opens_at"], data["closes_at"]
     record(

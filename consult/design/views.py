@@ -13,6 +13,7 @@ from ..extensions import db
 from ..forms import ButtonForm
 from ..i18n import pick
 from ..respond.forms import page_form
+from ..review.releases import rounded
 from ..translate.queries import assignments_for
 from ..translate.texts import language_status, round_texts
 from ..uploads import accepts_files_up_to
@@ -117,9 +118,16 @@ def overview(slug):
         blocks=all_blocks(),
         translations=_translation_overview(round_),
         network_codes=network_codes_of(round_),
-        invitations=invitation_counts(round_),
+        invitations=_invitation_figures(round_),
         assignments=assignments_for(round_),
     )
+
+
+def _invitation_figures(round_):
+    """(codes made, codes used rounded to 10 or None under k): the used count moves with
+    each member who starts, so a designer watching it live must not see it move by one."""
+    made, used = invitation_counts(round_)
+    return made, rounded(used, round_.min_cell_size)
 
 
 def _translation_overview(round_):
@@ -148,6 +156,7 @@ def settings(slug):
             "min_cell_size": round_.min_cell_size,
             "release_interval_days": round_.release_interval_days,
             "discreet": round_.discreet,
+            "neutral_label": round_.neutral_label,
             "access_mode": round_.access_mode,
             "opens_at": round_.opens_at,
             "closes_at": round_.closes_at,

@@ -5,10 +5,11 @@ from flask import abort, g
 from .questionnaire import round_with_questionnaire
 
 
-def load_open_round(slug):
-    """The round at /c/<slug>/: 404 when unknown, a draft or not yet open, 410 once closed
-    (by hand or by its closing time: no job has to run for a round to close on time)."""
-    round_ = round_with_questionnaire(slug)
+def load_open_round(address):
+    """The round at /c/<address>/ (its slug, or its member key if discreet): 404 when
+    unknown, a draft or not yet open, 410 once closed (by hand or by its closing time: no
+    job has to run for a round to close on time)."""
+    round_ = round_with_questionnaire(address)
     if round_ is None or round_.effective_status in ("draft", "scheduled"):
         abort(404)
     g.round_default_language = round_.source_language

@@ -40,6 +40,16 @@ def start_draft(round_, language, network_id=None):
     return draft
 
 
+def forget_drafts(tokens):
+    """A quick exit: the drafts of this browser are deleted, unless the member took a resume
+    code for one, which is then the only way back to it."""
+    if tokens:
+        db.session.execute(
+            delete(Draft).where(Draft.token.in_(tokens), Draft.resume_hash.is_(None))
+        )
+        db.session.commit()
+
+
 def save_answers(draft, questions, answers, language):
     """Replace the draft's answers to ``questions`` (one page) with ``answers``, a dict of
     draft keys ("<question id>", "<question id>.other") to values; texts remember the

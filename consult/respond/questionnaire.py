@@ -10,17 +10,26 @@ read, and nothing a member does writes to them.
 """
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..design.models import Question, Round, Section
 from ..extensions import db
 
 
-def round_with_questionnaire(slug):
-    """The round at ``slug`` with its questionnaire loaded, or None."""
+def round_with_questionnaire(address):
+    """The round at /c/<address>/ with its questionnaire loaded, or None. A discreet round
+    answers only at its member key, any other only at its slug (``Round.address``)."""
     row = db.session.execute(
-        select(Round.id, Round.design_token).where(Round.slug == slug)
+        select(Round.id, Round.design_token)
+        .where(
+            or_(
+                and_(Round.discreet.is_(False), Round.slug == address),
+                and_(Round.discreet.is_(True), Round.member_key == address),
+            )
+        )
+        .order_by(Round.discreet.desc())
+        .limit(1)
     ).one_or_none()
     if row is None:
         return None

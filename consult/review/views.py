@@ -1,4 +1,14 @@
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import format_date
 from flask_babel import gettext as _
 
@@ -9,6 +19,7 @@ from ..design.access import designers_only, load_round
 from ..design.models import TEXT_KINDS
 from ..forms import ButtonForm
 from ..i18n import current_language, text_direction
+from ..respond.questionnaire import round_with_questionnaire
 from ..suppression import ALL
 from . import charts, exports, queries
 from .access import load_released_round, reviewers_only
@@ -241,7 +252,7 @@ def export_responses(slug, format_):
         abort(404)
     form = MicrodataForm()
     if not form.validate_on_submit():
-        if form.csrf_token.errors:
+        if "csrf_token" in form.errors:
             abort(400)
         language = round_.content_language(current_language())
         page = render_template("review/microdata.html", round=round_, language=language, form=form)
@@ -315,10 +326,15 @@ def publish(slug):
     )
 
 
-@bp.route("/c/<slug>/results")
-def public_results(slug):
-    """The results the secretariat published, for members, after the round closed."""
-    round_ = load_round(slug)
+@bp.route("/c/<address>/results")
+def public_results(address):
+    """The results the secretariat published, for members, after the round closed, at the
+    round's member address (its key if discreet, so that this page names nothing either)."""
+    member_round = round_with_questionnaire(address)
+    if member_round is None:
+        abort(404)
+    round_ = load_round(member_round.slug)
+    g.member_round = round_
     if not round_.publish_results or round_.effective_status not in ("closed", "archived"):
         abort(404)
     release_if_due(round_)

@@ -1,0 +1,96 @@
+"""Driving Debian's Chromium from the tests: a live server on the demo round, the browser,
+and screenshots written to test-artifacts/ for a person to look at."""
+
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from consult import create_app
+from consult.demo.operations import create_demo_round
+from consult.extensions import db
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+def screenshot(page, name, **options):
+    """Write a screenshot to test-artifacts/. Chromium sometimes cannot capture one on a
+    busy machine ("Unable to capture screenshot"): try again, three times at most."""
+    from playwright.sync_api import Error
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    for attempt in range(3):
+        try:
+            return page.screenshot(path=str(ARTIFACTS / name), **options)
+        except Error as error:
+            if "Unable to capture screenshot" not in str(error) or attempt == 2:
+                raise
+            page.wait_for_timeout(500)
+
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path():
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None:
+        message = "Debian's chromium is not installed: run 'apt-get install chromium'"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+def neutral_site(environ, start_response):
+    """Where the quick exit leaves for, answered by the tests rather than the network."""
+    start_response("200 OK", [("Content-Type", "text/html; charset=utf-8")])
+    return [b"<!doctype html><title>A search site</title><p>A search site</p>"]
+
+
+def serve(wsgi_app):
+    server = make_server("127.0.0.1", 0, wsgi_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server, thread, f"http://127.0.0.1:{server.server_port}"
+
+
+@pytest.fixture
+def live_server(tmp_path):
+    """(app, base URL) of the demo round, served; the quick exit leaves for another origin,
+    ``app.config["QUICK_EXIT_URL"]``."""
+    from .conftest import make_test_config  # conftest imports this module's fixtures
+
+    app = create_app(make_test_config(f"sqlite:///{tmp_path / 'browser.sqlite'}", {}))
+    with app.app_context():
+        db.create_all()
+        create_demo_round()
+    neutral, neutral_thread, neutral_url = serve(neutral_site)
+    app.config["QUICK_EXIT_URL"] = neutral_url + "/"
+    server, thread, base = serve(app)
+    yield app, base
+    for running, running_thread in ((server, thread), (neutral, neutral_thread)):
+        running.shutdown()
+        running_thread.join()
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
