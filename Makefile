@@ -12,6 +12,7 @@ export TEST_DATABASE_URL
 .PHONY: run test install install-test translations lint chromium bench clean
 
 run: install instance/config.py translations
+	chmod 600 instance/config.py
 	CONSULT_ENV=development $(FLASK) db upgrade
 	CONSULT_ENV=development $(FLASK) seed-demo --if-empty --demo-staff
 	@echo
@@ -48,7 +49,7 @@ $(VENV)/.installed-test: pyproject.toml
 # A random secret key for this machine, written once; instance/ is never committed.
 instance/config.py:
 	mkdir -p instance
-	$(BIN)/python -c 'import secrets; print(f"SECRET_KEY = {secrets.token_hex(32)!r}")' > $@
+	umask 077 && $(BIN)/python -c 'import secrets; print(f"SECRET_KEY = {secrets.token_hex(32)!r}")' > $@
 
 translations:
 	$(FLASK) translate compile

@@ -3,6 +3,7 @@
 Models import ``db`` from this module, so no module needs the app to be imported.
 """
 
+import os
 import sqlite3
 
 from flask_babel import Babel
@@ -43,15 +44,22 @@ login_manager = LoginManager()
 @event.listens_for(Engine, "connect")
 def _configure_sqlite(dbapi_connection, connection_record):
     """WAL so readers never block the writer, enforced foreign keys, and a wait instead of
-    "database is locked" when two members submit at once."""
+    "database is locked" when two members submit at once. Deleted rows (a submitted draft,
+    its token) are overwritten with zeros rather than left in free pages, whatever this
+    SQLite was built with; and the file, which holds every answer, is readable by its owner
+    alone (its -wal and -shm files take the same mode)."""
     if not isinstance(dbapi_connection, sqlite3.Connection):
         return
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA busy_timeout = 10000")
+    cursor.execute("PRAGMA secure_delete = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
+    path = cursor.execute("PRAGMA database_list").fetchone()[2]
     cursor.close()
+    if path and os.path.exists(path) and os.stat(path).st_mode & 0o077:
+        os.chmod(path, 0o600)
 
 
 def one_of(column, values):

@@ -3,6 +3,7 @@ the responses they let in."""
 
 import re
 
+import pytest
 from sqlalchemy import func, inspect, select, text
 
 from consult.access.models import InvitationCode, NetworkCode
@@ -100,8 +101,32 @@ def test_the_csv_of_codes(app, client, auth, demo_round):
         data={"csrf_token": csrf_token(page.text), "count": "4", "format": "csv"},
     )
     lines = response.text.strip().splitlines()
-    assert lines[0] == "code" and len(lines) == 5
-    assert "Invitation codes made: 4. Used: 0." in client.get(f"/staff/rounds/{demo_round}/").text
+    assert lines[0] == '"code"' and len(lines) == 5
+    overview = client.get(f"/staff/rounds/{demo_round}/").text
+    assert "Invitation codes made: 4." in overview and "Used: fewer than 5." in overview
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+def test_designers_see_used_codes_rounded_not_moving_with_each_member(
+    app, client, auth, demo_round
+):
+    """Watching "used" move by one as members start would time each member's arrival."""
+    from consult.access.operations import claim_invitation, make_invitation_codes
+
+    set_access(app, demo_round, "invitation")
+    with app.app_context():
+        round_ = db.session.scalar(select(Round).where(Round.slug == demo_round))
+        codes = make_invitation_codes(round_, 20)
+    auth.login("designer")
+    seen = []
+    for code in codes[:14]:
+        with app.app_context():
+            round_ = db.session.scalar(select(Round).where(Round.slug == demo_round))
+            assert claim_invitation(round_, code)
+        page = client.get(f"/staff/rounds/{demo_round}/").text
+        seen.append(re.search(r"Used: [^.]+\.", page).group(0))
+    assert seen[:4] == ["Used: fewer than 5."] * 4
+    assert set(seen[4:]) == {"Used: about 10."}
 
 
 def test_nothing_joins_a_used_invitation_code_to_its_response(

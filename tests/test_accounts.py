@@ -1,5 +1,6 @@
 """Staff accounts: the create-user command, hashed passwords, login and logout."""
 
+import pytest
 from sqlalchemy import select
 
 from consult.accounts.models import User
@@ -62,11 +63,35 @@ def test_login_then_logout_by_post(client, auth):
     assert client.get("/staff/").status_code == 302
 
 
-def test_login_does_not_redirect_to_another_site(client, make_user):
+@pytest.mark.parametrize(
+    "target",
+    [
+        "//evil.example/",
+        "/%09/evil.example/",  # a browser drops the tab: //evil.example/
+        "/%0A/evil.example/",
+        "/%0D%0ASet-Cookie:%20x=1",
+        "/%5Cevil.example/",
+        "https://evil.example/",
+        "/%E2%80%8B/evil.example/",  # a zero-width space
+        "staff/",
+    ],
+)
+def test_login_does_not_redirect_to_another_site(client, make_user, target):
     email = make_user("admin")
     page = client.get("/staff/login").text
     response = client.post(
-        "/staff/login?next=//evil.example/",
+        f"/staff/login?next={target}",
         data={"email": email, "password": "a long enough password", "csrf_token": csrf_token(page)},
     )
+    assert response.status_code == 302
     assert response.headers["Location"] == "/staff/"
+
+
+def test_login_goes_on_to_the_page_asked_for(client, make_user):
+    email = make_user("admin")
+    page = client.get("/staff/login").text
+    response = client.post(
+        "/staff/login?next=/staff/rounds/",
+        data={"email": email, "password": "a long enough password", "csrf_token": csrf_token(page)},
+    )
+    assert response.headers["Location"] == "/staff/rounds/"

@@ -317,3 +317,17 @@ def test_the_results_page_offers_the_downloads(app, client, auth, statistics_rou
     page = client.get(f"/staff/rounds/{SLUG}/microdata").text
     assert f'action="/staff/rounds/{SLUG}/responses.csv"' in page
     assert f'formaction="/staff/rounds/{SLUG}/responses.xlsx"' in page
+
+
+def test_a_spreadsheet_splitting_on_semicolons_finds_no_formula_in_a_csv_export():
+    """Much of Europe's Excel reads CSV split on ";": an unquoted "x;=1+1" becomes the
+    cells "x" and "=1+1", a formula. Every field is quoted, so no cell starts a formula."""
+    import csv
+
+    from consult.review.exports import csv_lines
+
+    text = "".join(csv_lines([["Stop it;=1+1", 5, "a,b;@SUM(A1)"]]))
+    assert text == '"Stop it;\'=1+1","5","a,b;\'@SUM(A1)"\r\n'
+    for delimiter in (",", ";"):
+        for row in csv.reader(text.splitlines(), delimiter=delimiter):
+            assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row), row

@@ -134,3 +134,33 @@ def test_an_xlsform_with_three_languages_imports_all_three(app, runner, tmp_path
         assert question.text == {"en": "All right?", "fr": "Ça va ?", "ar": "هل أنت بخير؟"}
         assert question.required
         assert [c.label["ar"] for c in question.choices] == ["نعم", "لا"]
+
+
+@pytest.mark.parametrize("slug", ["good\n", "good\r\n", "go od", "góod", "good\u202e", ""])
+def test_a_slug_with_a_trailing_newline_or_odd_character_is_refused(app, slug):
+    """`$` matches before a final newline: "good\\n" must not pass as the slug "good"."""
+    from consult.design.definition import DefinitionError, from_definition
+
+    definition = {"format": "consult-round/1", "slug": slug, "languages": ["en"], "sections": []}
+    with app.app_context(), pytest.raises(DefinitionError) as refused:
+        from_definition(definition)
+    assert "the slug must be lower-case letters, digits and hyphens" in str(refused.value.args)
+
+
+def test_a_new_round_form_refuses_a_slug_with_a_trailing_newline(app, client, auth):
+    from .conftest import csrf_token
+
+    auth.login("designer")
+    page = client.get("/staff/rounds/new").text
+    response = client.post(
+        "/staff/rounds/new",
+        data={
+            "csrf_token": csrf_token(page),
+            "title": "A round",
+            "slug": "a-round\n",
+            "languages": "en",
+        },
+    )
+    assert response.status_code == 200
+    assert "Use lower-case letters, digits and hyphens." in response.text
+    assert database_counts(app)[0] == 0

@@ -1,16 +1,24 @@
 """Anonymity by construction: what a request carries about the member is kept nowhere."""
 
 import logging
+import os
+import shutil
+import stat
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect, select, text
 from werkzeug.serving import make_server
 
+from consult import create_app
 from consult.extensions import db
 from consult.privacy import HideClientDetails
 from consult.respond.models import Response
 
+from .conftest import make_test_config
 from .journey import answer_demo_round
 
 DISTINCTIVE_ADDRESS = "203.0.113.77"
@@ -167,3 +175,41 @@ def test_a_whole_journey_leaves_no_trace_of_the_member_in_tables_or_logs(app, de
         dump = repr([db.session.execute(select(t)).all() for t in db.metadata.sorted_tables])
     for needle in (DISTINCTIVE_ADDRESS, "anonymity-probe", "referrer.example"):
         assert needle not in dump
+
+
+def test_the_sqlite_file_is_its_owners_alone_and_deleted_rows_are_overwritten(tmp_path):
+    """The database holds every answer: nobody but its owner reads the file (or its WAL),
+    and a deleted row (a submitted draft and its token) leaves no copy in free pages."""
+    path = tmp_path / "consult.sqlite"
+    path.touch()
+    path.chmod(0o644)  # as a umask of 022 would make it
+    app = create_app(make_test_config(f"sqlite:///{path}", {}))
+    with app.app_context():
+        db.create_all()
+        assert db.session.execute(text("PRAGMA secure_delete")).scalar() == 1
+        for name in (path.name, path.name + "-wal"):
+            if (tmp_path / name).exists():
+                assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600, name
+        db.engine.dispose()
+
+
+def test_the_secret_key_file_is_written_for_its_owner_alone(tmp_path):
+    """`make run` writes instance/config.py, which holds SECRET_KEY, readable by its owner
+    alone whatever the umask."""
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run(  # noqa: S603 (our own Makefile)
+        [
+            shutil.which("make"),
+            "-s",
+            "-f",
+            str(root / "Makefile"),
+            "instance/config.py",
+            f"BIN={sys.prefix}/bin",
+        ],
+        cwd=tmp_path,
+        check=True,
+        env={**os.environ, "MAKEFLAGS": ""},
+    )
+    written = tmp_path / "instance" / "config.py"
+    assert "SECRET_KEY = " in written.read_text()
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600

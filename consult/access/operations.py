@@ -41,7 +41,9 @@ def make_invitation_codes(round_, count):
 
 def codes_as_csv(codes):
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    # Every field quoted: a spreadsheet that splits on ";" (as in much of Europe) cannot
+    # cut a field in two and read its second half as a formula.
+    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL)
     writer.writerow(["code"])
     writer.writerows([code] for code in codes)
     return buffer.getvalue()

@@ -18,7 +18,7 @@ RECOVERY_CODE_COUNT = 10
 #: Lower-case letters and digits that cannot be mistaken for one another (no 0/o, 1/l/i).
 _RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 _RECOVERY_LENGTH = 10
-_TOTP_CODE = re.compile(r"^[0-9]{6}$")
+_TOTP_CODE = re.compile(r"^[0-9]{6}\Z")
 ISSUER = "consult"
 
 

@@ -6,7 +6,9 @@ check before every request ends it after ``STAFF_IDLE_MINUTES`` without a reques
 ``STAFF_SESSION_HOURS`` after the login.
 """
 
+import unicodedata
 from datetime import UTC
+from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
@@ -355,7 +357,12 @@ def _fresh_session():
 
 
 def _safe_next(target):
-    """Only a path on this site: never an address elsewhere."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return None
+    """Only a path on this site: never an address elsewhere. Browsers drop tabs and line
+    breaks from an address ("/<tab>/evil.example" becomes "//evil.example"), so a target
+    with any control character or space is refused, as is one that names a host."""
+    if not target or any(unicodedata.category(c)[0] in "CZ" for c in target):
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return None if "\\" in target else target

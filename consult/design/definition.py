@@ -24,9 +24,9 @@ from .models import (
 )
 
 FORMAT = "consult-round/1"
-CODE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,59}$")
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
-LANGUAGE = re.compile(r"^[a-z]{2,3}(_[A-Za-z]{2,4})?$")
+CODE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,59}\Z")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}\Z")
+LANGUAGE = re.compile(r"^[a-z]{2,3}(_[A-Za-z]{2,4})?\Z")
 MAX_TEXT = 20_000
 
 ROUND_TEXTS = ("title", "introduction", "thank_you")

@@ -9,6 +9,7 @@ first.
 
 import csv
 import io
+import re
 import tempfile
 
 from flask_babel import gettext as _
@@ -21,12 +22,28 @@ from .results import question_results
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+#: A formula start after a separator: a spreadsheet that splits a CSV file on the other
+#: separator (";" for "," in much of Europe) starts a new cell there.
+FORMULA_AFTER_SEPARATOR = re.compile(r"([;,]\s*)([=+\-@])")
+
+
 def neutralise(value):
     """A text cell that cannot run as a formula: a leading apostrophe, which spreadsheets
-    show as text. Numbers are left as numbers."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    show as text, and one after any separator a spreadsheet might split the cell on.
+    Numbers are left as numbers."""
+    if not isinstance(value, str):
+        return value
+    value = FORMULA_AFTER_SEPARATOR.sub(r"\1'\2", value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+NEUTRALISED_AFTER_SEPARATOR = re.compile(r"([;,]\s*)'([=+\-@])")
+
+
+def restore(text):
+    """A neutralised text cell read back (codebook sheets): its apostrophes taken off."""
+    text = NEUTRALISED_AFTER_SEPARATOR.sub(r"\1\2", text)
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
 
 
 # Aggregated figures ---------------------------------------------------------------------------
@@ -109,7 +126,9 @@ def _shown(figure):
 def csv_lines(rows):
     """Stream rows as CSV text, one line at a time, formula-neutralised."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    # Every field quoted: a spreadsheet that splits on ";" (as in much of Europe) cannot
+    # cut a field in two and read its second half as a formula.
+    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL)
     for row in rows:
         writer.writerow([neutralise(value) for value in row])
         yield buffer.getvalue()

@@ -41,7 +41,7 @@ MAX_TEXT = 2000
 MAX_KEYWORD = 100
 MAX_KEYWORDS = 100
 #: Letters (any script), digits, "_" and "-": a code is part of the pages' addresses.
-CODE_PATTERN = r"^[\w-]+$"
+CODE_PATTERN = r"^[\w-]+\Z"
 EXPORTS = {
     "json": "application/json",
     "csv": "text/csv; charset=utf-8",

@@ -21,7 +21,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from ..config import LANGUAGES
-from ..review.exports import FORMULA_STARTS, neutralise
+from ..review.exports import FORMULA_STARTS, neutralise, restore
 from .operations import FORMAT, TEXT_FIELDS
 
 #: Fields that are one text per language; keywords are a list per language.
@@ -73,7 +73,9 @@ def write_csv(definition) -> bytes:
     Excel reads the file in the computer's legacy encoding and garbles every non-Latin
     text."""
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
+    # Every field quoted: a spreadsheet that splits on ";" (as in much of Europe) cannot
+    # cut a field in two and read its second half as a formula.
+    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL)
     for row in codebook_table(definition):
         writer.writerow([neutralise(cell) for cell in row])
     return buffer.getvalue().encode("utf-8-sig")
@@ -227,10 +229,7 @@ def _cell_text(value):
     apostrophe that ``neutralise`` puts before a formula character taken off again."""
     if value is None:
         return ""
-    text = str(value).strip()
-    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
-        return text[1:]
-    return text
+    return restore(str(value).strip())
 
 
 # Back to a definition ------------------------------------------------------------------------
