@@ -15,6 +15,8 @@ and PostgreSQL. Each one must learn nothing it should not:
    count under k away by subtraction.
 """
 
+import csv
+import io
 import random
 import re
 import uuid
@@ -384,7 +386,7 @@ def test_the_breakdowns_of_one_question_by_network_and_by_language_pin_nothing(
     tables = {}
     for by in ("network", "language"):
         text = client.get(f"/staff/rounds/{SLUG}/results.csv?by={by}").get_data(as_text=True)
-        rows = [line.split(",") for line in text.strip().splitlines()]
+        rows = list(csv.reader(io.StringIO(text)))
         header, body = rows[0], rows[1:]
         at = {name: i for i, name in enumerate(header)}
         tables[by] = {
