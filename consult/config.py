@@ -39,6 +39,9 @@ class DefaultConfig:
 
     #: Where "Quick exit" leaves for: a neutral site that says nothing about this one.
     QUICK_EXIT_URL = "https://www.google.com/"
+    #: A draft never submitted is deleted this many days after it was started, or when its
+    #: round closes if that comes first: answers nobody sent are not kept for ever.
+    DRAFT_DAYS = 60
     #: For this long after a quick exit, every member address opened in that browser (Back
     #: included) shows a neutral page: long enough for whoever picks up the phone next.
     QUICK_EXIT_HOURS = 4

@@ -211,3 +211,31 @@ def test_a_database_that_is_down_gets_a_friendly_503_in_the_members_language(tmp
     with app.test_request_context(headers={"Accept-Language": "fr"}):
         assert staff.status_code == 503 and str(STAFF_MESSAGES["database"][1]) in staff.text
         assert str(DATABASE_UNAVAILABLE[1]) not in staff.text
+
+
+def test_a_draft_ends_after_the_days_set_even_when_its_round_never_closes(
+    app, client, runner, demo_round
+):
+    """The demo round has no closing time: a draft still ends DRAFT_DAYS after it began,
+    unreachable from that day and deleted by the purge."""
+    from datetime import timedelta
+
+    from consult.respond.operations import today
+
+    start(client)
+    post_page(client, 1, demo_pages(app)[0], move="save")
+    code = client.get("/c/priorities-2027/saved").text
+    code = re.search(r'class="resume-code" dir="ltr"><strong>([^<]+)<', code).group(1)
+    with app.app_context():
+        draft = db.session.scalars(select(Draft)).one()
+        assert draft.expires_on == today() + timedelta(days=app.config["DRAFT_DAYS"])
+        draft.expires_on = today() - timedelta(days=1)
+        db.session.commit()
+    assert client.get("/c/priorities-2027/1").headers["Location"].endswith("/c/priorities-2027/")
+    other = app.test_client()
+    page = other.get("/c/priorities-2027/resume").text
+    refused = other.post(
+        "/c/priorities-2027/resume", data={"csrf_token": csrf_token(page), "code": code}
+    )
+    assert "This code does not open a saved questionnaire" in refused.text
+    assert "1 draft(s) deleted" in runner.invoke(args=["drafts", "purge"]).output

@@ -2,8 +2,9 @@
 exactly once as an anonymous response."""
 
 import secrets
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
+from flask import current_app
 from sqlalchemy import delete, select
 
 from ..design.models import NUMBER_KINDS, TEXT_KINDS
@@ -33,11 +34,23 @@ def start_draft(round_, language, network_id=None):
         language=language,
         network_id=network_id,
         answers={},
-        expires_on=round_.closes_at.date() if round_.closes_at else None,
+        expires_on=draft_expiry(round_),
     )
     db.session.add(draft)
     db.session.commit()
     return draft
+
+
+def draft_expiry(round_):
+    """The last day a draft started today is kept: ``DRAFT_DAYS`` on, or the round's
+    closing day if sooner."""
+    last = today() + timedelta(days=current_app.config["DRAFT_DAYS"])
+    return min(last, round_.closes_at.date()) if round_.closes_at else last
+
+
+def is_live(draft):
+    """Not past its last day (``purge_drafts`` deletes it, whenever cron runs it)."""
+    return draft.expires_on is None or draft.expires_on >= today()
 
 
 def forget_drafts(tokens):
@@ -170,7 +183,9 @@ def draft_for_code(round_, code):
     if normalise(code) is None:
         return None
     draft = db.session.scalar(select(Draft).where(Draft.resume_hash == code_hash(code)))
-    return draft if draft is not None and draft.round_id == round_.id else None
+    if draft is None or draft.round_id != round_.id or not is_live(draft):
+        return None
+    return draft
 
 
 def purge_drafts():

@@ -38,6 +38,7 @@ from .operations import (
     draft_for_code,
     forget_drafts,
     give_resume_code,
+    is_live,
     save_answers,
     start_draft,
     submit_draft,
@@ -280,7 +281,9 @@ def _content_language(round_):
 def _current_draft(round_):
     token = session.get("drafts", {}).get(_draft_key(round_))
     draft = db.session.get(Draft, token) if token else None
-    return draft if draft is not None and draft.round_id == round_.id else None
+    if draft is None or draft.round_id != round_.id or not is_live(draft):
+        return None
+    return draft
 
 
 def _draft_key(round_):
