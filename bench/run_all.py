@@ -27,6 +27,7 @@ BENCHMARKS = [
     ("Review pages at 100,000 responses", "review_pages.py", [], ["2000"]),
     ("Theme coding and emergent themes", "themes.py", [], ["5000", "2000"]),
     ("Load and faults, nothing lost", "load.py", [], ["100", "--clients", "10"]),
+    ("Submits that hide the order of arrival", "arrival.py", [], ["40"]),
     ("Lighthouse (mobile) on member pages", "lighthouse.py", [], ["en"]),
 ]
 

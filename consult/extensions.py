@@ -41,6 +41,10 @@ csrf = CSRFProtect()
 login_manager = LoginManager()
 
 
+#: How long a write waits for another to finish before "database is locked", in ms.
+BUSY_TIMEOUT_MS = 10_000
+
+
 @event.listens_for(Engine, "connect")
 def _configure_sqlite(dbapi_connection, connection_record):
     """WAL so readers never block the writer, enforced foreign keys, and a wait instead of
@@ -52,7 +56,7 @@ def _configure_sqlite(dbapi_connection, connection_record):
         return
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA busy_timeout = 10000")
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA secure_delete = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")

@@ -5,6 +5,7 @@ import io
 
 from sqlalchemy import select, update
 
+from ..arrival import empty_the_log, lock_round, rewrite_invitation_codes
 from ..audit import record
 from ..extensions import db
 from ..networks.models import Network
@@ -64,9 +65,12 @@ def network_for_code(round_, code):
 
 def claim_invitation(round_, code):
     """Mark an unused invitation code used, in its own transaction; True if it was free.
-    The UPDATE's row count decides, so two phones with one code cannot both get in."""
+    The UPDATE's row count decides, so two phones with one code cannot both get in. Every
+    code of the round is then written again in a random order (consult.arrival), so nothing
+    in the database says which code was used last."""
     if normalise(code) is None:
         return False
+    lock_round(round_.id)
     claimed = db.session.execute(
         update(InvitationCode)
         .where(
@@ -77,5 +81,8 @@ def claim_invitation(round_, code):
         .values(used=True)
         .execution_options(synchronize_session=False)
     ).rowcount
+    if claimed == 1:
+        rewrite_invitation_codes(round_.id)
     db.session.commit()
+    empty_the_log()
     return claimed == 1

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from flask import current_app
 from sqlalchemy import delete, select
 
+from ..arrival import empty_the_log, lock_round, rewrite_responses_of_the_day
 from ..design.models import NUMBER_KINDS, TEXT_KINDS
 from ..extensions import db
 from .flow import visible_questions
@@ -38,6 +39,7 @@ def start_draft(round_, language, network_id=None):
     )
     db.session.add(draft)
     db.session.commit()
+    empty_the_log()
     return draft
 
 
@@ -61,6 +63,7 @@ def forget_drafts(tokens):
             delete(Draft).where(Draft.token.in_(tokens), Draft.resume_hash.is_(None))
         )
         db.session.commit()
+        empty_the_log()
 
 
 def save_answers(draft, questions, answers, language):
@@ -79,6 +82,7 @@ def save_answers(draft, questions, answers, language):
     )
     draft.answers = kept
     db.session.commit()
+    empty_the_log()
 
 
 def submit_draft(draft_token, round_, language):
@@ -86,13 +90,21 @@ def submit_draft(draft_token, round_, language):
 
     Deleting the draft and writing the response happen in one transaction: of two
     simultaneous submits of one draft, only the one whose delete finds the row stores
-    anything. Returns False when the draft was already submitted (or never existed).
-    Raises MissingAnswer, writing nothing, when a required question is unanswered.
+    anything. The round's unreleased responses of the day are then written again, in a
+    random order (consult.arrival), so that nothing in the files orders them by arrival.
+    Returns False when the draft was already submitted (or never existed). Raises
+    MissingAnswer, writing nothing, when a required question is unanswered.
     """
+    lock_round(round_.id)
     draft = db.session.get(Draft, draft_token)
     if draft is None or draft.round_id != round_.id:
+        db.session.rollback()
         return False
-    rows = answer_rows(round_, draft.answers, language)
+    try:
+        rows = answer_rows(round_, draft.answers, language)
+    except MissingAnswer:
+        db.session.rollback()
+        raise
     network_id = draft.network_id
     deleted = db.session.execute(
         delete(Draft).where(Draft.token == draft_token).execution_options(synchronize_session=False)
@@ -109,7 +121,10 @@ def submit_draft(draft_token, round_, language):
     )
     response.answers = rows
     db.session.add(response)
+    db.session.flush()
+    rewrite_responses_of_the_day(round_.id, response.submitted_on)
     db.session.commit()
+    empty_the_log()
     return True
 
 
@@ -175,6 +190,7 @@ def give_resume_code(draft):
     code = new_code()
     draft.resume_hash = code_hash(code)
     db.session.commit()
+    empty_the_log()
     return code
 
 
@@ -200,4 +216,5 @@ def purge_drafts():
         .execution_options(synchronize_session=False)
     ).rowcount
     db.session.commit()
+    empty_the_log()
     return deleted
