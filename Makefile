@@ -9,7 +9,7 @@ PORT ?= 5000
 TEST_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 export TEST_DATABASE_URL
 
-.PHONY: run test install install-test translations lint chromium bench clean
+.PHONY: run test install install-test lock translations lint chromium bench clean
 
 run: install instance/config.py translations
 	chmod 600 instance/config.py
@@ -34,17 +34,28 @@ bench: install-test instance/config.py translations
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-$(VENV)/.installed: pyproject.toml
+# Exact versions, each file checked against its hash (requirements/, written by `make lock`);
+# then consult itself, editable, with nothing more.
+$(VENV)/.installed: pyproject.toml requirements/main.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet --require-hashes -r requirements/main.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml
+$(VENV)/.installed-test: pyproject.toml requirements/test.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --require-hashes -r requirements/test.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@ $(VENV)/.installed
+
+# After changing the dependencies in pyproject.toml: pin them again, with hashes.
+LOCK := pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links
+lock:
+	test -x .venv-lock/bin/pip-compile || { $(PYTHON) -m venv .venv-lock && \
+	  .venv-lock/bin/pip install --quiet pip-tools; }
+	.venv-lock/bin/$(LOCK) --upgrade -o requirements/main.txt pyproject.toml
+	.venv-lock/bin/$(LOCK) --upgrade --extra test -o requirements/test.txt pyproject.toml
 
 # A random secret key for this machine, written once; instance/ is never committed.
 instance/config.py:
@@ -71,4 +82,4 @@ chromium:
 	  fi; }
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .venv-lock .pytest_cache .ruff_cache

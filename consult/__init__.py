@@ -4,11 +4,20 @@ import os
 
 from flask import Flask
 
-#: migrations/ and translations/ sit beside the package (STYLE.md); the package is installed
-#: editable, so they are found from the source tree.
-PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-MIGRATIONS_DIRECTORY = os.path.join(PROJECT_ROOT, "migrations")
-TRANSLATIONS_DIRECTORY = os.path.join(PROJECT_ROOT, "translations")
+PACKAGE_DIRECTORY = os.path.dirname(os.path.abspath(__file__))
+#: The checkout holding the package: migrations/ and translations/ sit beside it.
+PROJECT_ROOT = os.path.dirname(PACKAGE_DIRECTORY)
+
+
+def _beside_or_inside(name):
+    """An installed wheel carries the folder inside the package (setup.py); a checkout, or
+    an editable install of it, has it beside the package."""
+    inside = os.path.join(PACKAGE_DIRECTORY, name)
+    return inside if os.path.isdir(inside) else os.path.join(PROJECT_ROOT, name)
+
+
+MIGRATIONS_DIRECTORY = _beside_or_inside("migrations")
+TRANSLATIONS_DIRECTORY = _beside_or_inside("translations")
 
 
 def create_app(test_config=None):

@@ -4,6 +4,20 @@ from wtforms import Form, StringField
 
 from .i18n import wtforms_messages
 
+#: The largest number an address or a form may name (an id, a page, a count): PostgreSQL's
+#: integer. A larger one is refused here, as "not found" or the default, not by the
+#: database as an error.
+LARGEST_NUMBER = 2**31 - 1
+
+
+def whole_number(value):
+    """``value`` as an int from 0 to LARGEST_NUMBER, else ValueError (so that
+    ``request.args.get(name, type=whole_number)`` falls back to the default)."""
+    number = int(value)
+    if not 0 <= number <= LARGEST_NUMBER:
+        raise ValueError(value)
+    return number
+
 
 class TranslatedForm(FlaskForm):
     """Every form of consult: Flask-WTF's (CSRF token, files), with WTForms' own messages in

@@ -18,6 +18,9 @@ from flask_limiter import Limiter
 #: Starting and submitting a questionnaire, and trying resume codes, per round.
 MEMBER_POSTS = "30 per hour"
 RESUME_TRIES = "10 per hour"
+#: Pages posted (next, back, save): a member of a long round, going back and forth, stays
+#: far below; a script filling the database with drafts does not.
+PAGE_POSTS = "300 per hour"
 _SECRET_SECONDS = 26 * 3600
 
 
@@ -58,6 +61,12 @@ def anonymous_client_key():
 
 def _keyed_hash(value):
     return hmac.new(_daily_secret.current(), value.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def not_a_save():
+    """Exempts every page post but "Save and finish later", which makes a resume code each
+    time and so counts like a start (MEMBER_POSTS)."""
+    return request.form.get("move") != "save"
 
 
 def staff_account_key(email):

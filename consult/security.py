@@ -2,6 +2,9 @@
 nothing kept in the browser's cache."""
 
 from flask import request
+from werkzeug.routing import IntegerConverter
+
+from .forms import LARGEST_NUMBER
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -15,7 +18,17 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 
 
+class BoundedInteger(IntegerConverter):
+    """``<int:…>`` in an address: a number too large for the database is "not found"."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", LARGEST_NUMBER)
+        super().__init__(url_map, *args, **kwargs)
+
+
 def init_app(app):
+    app.url_map.converters["int"] = BoundedInteger
+
     @app.after_request
     def add_security_headers(response):
         headers = response.headers

@@ -79,3 +79,37 @@ def test_redis_counters_hold_no_address(tmp_path):
         value = client.get(key) if client.type(key) == b"string" else b""
         assert ADDRESS.encode() not in (value or b"")
     client.flushdb()
+
+
+def test_saving_for_later_is_limited_like_starting(tmp_path):
+    """Each "Save and finish later" makes a resume code: 30 an hour from one connection,
+    then a friendly 429, and no 31st code. Moving between pages goes on."""
+    from sqlalchemy import func, select
+
+    from consult.respond.models import Draft
+
+    app = limited_app(tmp_path, "memory://")
+    (started,) = start_many(app, 1)
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = ADDRESS
+    client.set_cookie("consult", started.headers["Set-Cookie"].split(";")[0].split("=", 1)[1])
+    statuses = []
+    for _ in range(31):
+        page = client.get("/c/priorities-2027/1")
+        statuses.append(
+            client.post(
+                "/c/priorities-2027/1",
+                data={"move": "save", "csrf_token": csrf_token(page.text)},
+            )
+        )
+    assert [r.status_code for r in statuses[:30]] == [302] * 30
+    assert statuses[30].status_code == 429
+    assert "Too many tries from this connection" in statuses[30].text
+    page = client.get("/c/priorities-2027/1")
+    moved = client.post(
+        "/c/priorities-2027/1", data={"move": "back", "csrf_token": csrf_token(page.text)}
+    )
+    assert moved.status_code == 302
+    with app.app_context():
+        codes = db.session.scalar(select(func.count()).where(Draft.resume_hash.is_not(None)))
+    assert codes == 1  # each save replaces the draft's code; the 31st made none

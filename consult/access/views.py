@@ -4,7 +4,7 @@ a printable sheet or a CSV for network focal points."""
 from flask import Blueprint, Response, redirect, render_template, request, url_for
 
 from ..design.access import designers_only, load_round
-from ..forms import ButtonForm
+from ..forms import ButtonForm, whole_number
 from .operations import codes_as_csv, ensure_network_codes, make_invitation_codes
 
 bp = Blueprint("access", __name__, template_folder="templates")
@@ -25,7 +25,7 @@ def invitations(slug):
     round_ = load_round(slug)
     if not ButtonForm().validate_on_submit():
         return redirect(url_for("design.overview", slug=slug, _anchor="access"))
-    count = request.form.get("count", type=int) or 0
+    count = request.form.get("count", type=whole_number) or 0
     codes = make_invitation_codes(round_, count)
     if request.form.get("format") == "csv":
         return Response(

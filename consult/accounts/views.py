@@ -28,7 +28,7 @@ from wtforms import SelectChoice
 
 from ..audit import latest_events, rounds_to_filter_by
 from ..extensions import db
-from ..forms import ButtonForm
+from ..forms import ButtonForm, whole_number
 from ..i18n import native_name
 from ..ratelimit import limiter, login_account_key, staff_account_key, staff_client_key
 from . import clock, twofactor
@@ -258,8 +258,8 @@ def replace_recovery_codes():
 @role_required("admin")
 def audit_log():
     action = request.args.get("action", "").strip()[:60]
-    round_id = request.args.get("round", type=int)
-    page = max(request.args.get("page", 1, type=int), 1)
+    round_id = request.args.get("round", type=whole_number)
+    page = max(request.args.get("page", 1, type=whole_number), 1)
     events = latest_events(
         action, round_id, offset=(page - 1) * AUDIT_PAGE_SIZE, limit=AUDIT_PAGE_SIZE + 1
     )

@@ -10,6 +10,7 @@ import re
 
 from flask_babel import gettext as _
 
+from ..text import one_line, without_invisible
 from .conditions import ConditionError, check_conditions
 from .labels import KIND_NAMES
 from .models import (
@@ -141,7 +142,9 @@ def from_definition(definition, slug=None):
             fallback=5,
         ),
         **{
-            name: _texts(definition.get(name), languages, _round_field(name), problems)
+            name: (_titles if name == "title" else _texts)(
+                definition.get(name), languages, _round_field(name), problems
+            )
             for name in ROUND_TEXTS
         },
     )
@@ -157,7 +160,7 @@ def from_definition(definition, slug=None):
             continue
         section = Section(
             position=s_index - 1,
-            title=_texts(section_data.get("title"), languages, _field(where, "title"), problems),
+            title=_titles(section_data.get("title"), languages, _field(where, "title"), problems),
             introduction=_texts(
                 section_data.get("introduction"),
                 languages,
@@ -335,9 +338,18 @@ def _texts(value, languages, where, problems):
                     limit=MAX_TEXT,
                 )
             )
-        elif text:
-            texts[language] = text
+        elif without_invisible(text):
+            texts[language] = without_invisible(text)
     return texts
+
+
+def _titles(value, languages, where, problems):
+    """A title's texts: on one line, without invisible characters (consult.text)."""
+    return {
+        language: one_line(text)
+        for language, text in _texts(value, languages, where, problems).items()
+        if one_line(text)
+    }
 
 
 def _boolean(value, where, problems):

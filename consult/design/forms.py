@@ -27,6 +27,7 @@ from wtforms.validators import (
 )
 
 from ..forms import TranslatedForm
+from ..text import one_line
 from .labels import KIND_NAMES
 from .models import NEUTRAL_LABELS, QUESTION_KINDS, STATUSES
 
@@ -79,7 +80,9 @@ def language_list(form, field):
 
 
 class NewRoundForm(TranslatedForm):
-    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
+    title = StringField(
+        _l("Title"), validators=[DataRequired(), Length(max=300)], filters=[one_line]
+    )
     slug = StringField(
         _l("Address"),
         description=_l("Members will open /c/<address>/. Lower-case letters, digits, hyphens."),
@@ -97,7 +100,9 @@ class NewRoundForm(TranslatedForm):
 
 
 class RoundSettingsForm(TranslatedForm):
-    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
+    title = StringField(
+        _l("Title"), validators=[DataRequired(), Length(max=300)], filters=[one_line]
+    )
     introduction = TextAreaField(_l("Introduction"), validators=[Length(max=5000)])
     thank_you = TextAreaField(_l("Thank-you text"), validators=[Length(max=2000)])
     languages = StringField(
@@ -146,7 +151,9 @@ class RoundSettingsForm(TranslatedForm):
 
 
 class SectionForm(TranslatedForm):
-    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
+    title = StringField(
+        _l("Title"), validators=[DataRequired(), Length(max=300)], filters=[one_line]
+    )
     introduction = TextAreaField(_l("Introduction"), validators=[Length(max=5000)])
     condition = TextAreaField(
         _l("Show only when (condition)"),

@@ -10,7 +10,7 @@ from flask_login import current_user
 from ..access.queries import invitation_counts, network_codes_of
 from ..audit import round_history
 from ..extensions import db
-from ..forms import ButtonForm
+from ..forms import ButtonForm, whole_number
 from ..i18n import pick
 from ..respond.forms import page_form
 from ..review.releases import rounded
@@ -282,7 +282,7 @@ def delete_block_view(block_id):
 @designers_only
 def insert_block_view(slug):
     round_ = load_round(slug)
-    block_id = request.form.get("block", type=int)
+    block_id = request.form.get("block", type=whole_number)
     block = db.session.get(QuestionBlock, block_id) if block_id else None
     if block is None:
         abort(404)

@@ -20,7 +20,7 @@ from ..access.operations import claim_invitation, network_for_code
 from ..extensions import db
 from ..forms import ButtonForm, HoneypotForm
 from ..i18n import current_language, native_name, preferred_language, text_direction
-from ..ratelimit import MEMBER_POSTS, RESUME_TRIES, limiter
+from ..ratelimit import MEMBER_POSTS, PAGE_POSTS, RESUME_TRIES, limiter, not_a_save
 from ..sessions import expire_with
 from .access import load_open_round
 from .flow import next_page, previous_page, shown_pages, visible_questions
@@ -162,6 +162,8 @@ def _welcome(round_, form):
 
 
 @bp.route("/c/<address>/<int:number>", methods=["GET", "POST"])
+@limiter.limit(PAGE_POSTS, methods=["POST"])
+@limiter.limit(MEMBER_POSTS, methods=["POST"], exempt_when=not_a_save, scope="save")
 def page(address, number):
     round_ = load_open_round(address)
     draft = _current_draft(round_)

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from ..design.access import load_round
 from ..extensions import db
-from ..forms import ButtonForm
+from ..forms import ButtonForm, whole_number
 from ..i18n import current_language
 from ..review.access import reviewers_only
 from . import agreement as agreement_
@@ -35,7 +35,7 @@ MAX_QUOTE = 5_000
 
 def _int(value):
     try:
-        return int(value)
+        return whole_number(value)
     except (TypeError, ValueError):
         return None
 
