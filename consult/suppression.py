@@ -27,6 +27,19 @@ from dataclasses import dataclass
 
 from .cellkey import Tally, perturbed
 
+#: A live count (responses received, invitation codes used) is shown rounded to a multiple
+#: of this, so that it does not move with each member who arrives.
+LIVE_ROUNDING = 10
+
+
+def rounded(count, k):
+    """A live count as it may be shown: to the nearest multiple of ``LIVE_ROUNDING``, and
+    nothing (None) below k."""
+    if count < k:
+        return None
+    return max(LIVE_ROUNDING, LIVE_ROUNDING * round(count / LIVE_ROUNDING))
+
+
 #: Why a figure is hidden.
 SMALL = "small"  # its perturbed count is below k
 COMPLEMENT = "complement"  # it is worked out from figures that are hidden

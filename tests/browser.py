@@ -94,3 +94,15 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         yield chromium
         chromium.close()
+
+
+def new_page(browser, javascript=False, width=360, height=640, scale=1):
+    """A page of a new browser context (no cookies), a phone's size unless told; a slow
+    machine gets 30 s for each step."""
+    context = browser.new_context(
+        viewport={"width": width, "height": height},
+        device_scale_factor=scale,
+        java_script_enabled=javascript,
+    )
+    context.set_default_timeout(30_000)
+    return context.new_page()

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from consult.extensions import db
 from consult.respond.models import Response
 
-from .browser import ARTIFACTS, CHROMIUM_FLAGS, chromium_path, screenshot
+from .browser import ARTIFACTS, CHROMIUM_FLAGS, chromium_path, new_page, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -221,14 +221,6 @@ def test_axe_finds_no_accessibility_violation_on_member_pages(
     assert problems == {}
 
 
-def new_phone(browser, javascript):
-    context = browser.new_context(
-        viewport={"width": 360, "height": 640}, java_script_enabled=javascript
-    )
-    context.set_default_timeout(30_000)
-    return context.new_page()
-
-
 @pytest.mark.parametrize("javascript", [False, True], ids=["no-js", "js"])
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_member_journey_with_condition_error_resume_double_submit_and_quick_exit(
@@ -237,7 +229,7 @@ def test_member_journey_with_condition_error_resume_double_submit_and_quick_exit
     from consult.respond.models import Response
 
     app, base = live_server
-    page = new_phone(browser, javascript)
+    page = new_page(browser, javascript)
     page.goto(f"{base}/c/priorities-2027/?lang={language}")
     assert page.locator("a.quick-exit").get_attribute("href") == "/exit"
     page.locator("button.primary").click()
@@ -267,7 +259,7 @@ def test_member_journey_with_condition_error_resume_double_submit_and_quick_exit
     page.locator("button[value=save]").click()
     code = page.locator(".resume-code strong").inner_text()
     page.context.close()
-    page = new_phone(browser, javascript)
+    page = new_page(browser, javascript)
     page.goto(f"{base}/c/priorities-2027/resume?lang={language}")
     page.locator("input[name=code]").fill(code.lower())
     page.locator("button.primary").click()

@@ -13,21 +13,11 @@ from consult.design.models import Round
 from consult.extensions import db
 from consult.respond.models import Draft
 
-from .browser import screenshot
+from .browser import new_page, screenshot
 
 pytestmark = pytest.mark.browser
 
 SLUG = "priorities-2027"
-
-
-def new_page(browser, javascript=False, width=360, height=640, scale=1):
-    context = browser.new_context(
-        viewport={"width": width, "height": height},
-        device_scale_factor=scale,
-        java_script_enabled=javascript,
-    )
-    context.set_default_timeout(30_000)
-    return context.new_page()
 
 
 def wait_for_the_neutral_site(page, app):

@@ -118,6 +118,21 @@ def test_the_quick_exit_ends_the_visit_and_every_member_address_goes_neutral(
         assert db.session.scalar(select(func.count()).select_from(Draft)) == 0
 
 
+def test_a_link_on_another_site_to_the_exit_throws_no_draft_away(app, client, demo_round):
+    """The quick exit is a GET: a page elsewhere linking to it must not delete a member's
+    unsent answers nor end their visit; the member's own button (same site) does."""
+    start(client)
+    leaving = client.get("/exit", headers={"Sec-Fetch-Site": "cross-site"})
+    assert leaving.headers["Location"] == app.config["QUICK_EXIT_URL"]
+    with client.session_transaction() as session:
+        assert session["drafts"] and "away_until" not in session
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Draft)) == 1
+    client.get("/exit", headers={"Sec-Fetch-Site": "same-origin"})
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Draft)) == 0
+
+
 def test_the_neutral_pages_end_after_the_hours_set(app, client, demo_round):
     from datetime import UTC, datetime, timedelta
 

@@ -13,7 +13,7 @@ from ..extensions import db
 from ..forms import ButtonForm, whole_number
 from ..i18n import pick
 from ..respond.forms import page_form
-from ..review.releases import rounded
+from ..suppression import rounded
 from ..translate.queries import assignments_for
 from ..translate.texts import language_status, round_texts
 from ..uploads import accepts_files_up_to

@@ -64,8 +64,10 @@ def member_page_context():
 
 def _unavailable_note(round_):
     """(language, text) of the note for a member whose language the round is not in."""
+    if round_ is None:  # staff pages and the home page: nothing to say, nothing to work out
+        return None
     wanted = preferred_language()
-    if round_ is None or wanted in round_.languages:
+    if wanted in round_.languages:
         return None
     with force_locale(wanted):
         text = _(
@@ -93,7 +95,13 @@ def neutral_after_quick_exit():
 def leave():
     """Quick exit: forget this browser's drafts (one with a resume code stays behind its
     code), end the member's session, and leave for a neutral site. A plain link, so it
-    works without JavaScript; quick-exit.js also takes this page out of the history."""
+    works without JavaScript; quick-exit.js also takes this page out of the history.
+
+    A link on another site cannot make a member's browser throw its drafts away: a request
+    the browser marks as coming from elsewhere only leaves (the quick exit is a GET, so
+    the CSRF token cannot guard it)."""
+    if request.headers.get("Sec-Fetch-Site") == "cross-site":
+        return redirect(current_app.config["QUICK_EXIT_URL"])
     forget_drafts(list(session.get("drafts", {}).values()))
     language = session.get("lang")
     session.clear()

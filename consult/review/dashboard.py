@@ -8,7 +8,7 @@ from datetime import timedelta
 from ..cellkey import Tally
 from ..design.models import utcnow
 from ..i18n import pick
-from ..suppression import SMALL, Figure, protect_partition, protect_table, protect_total
+from ..suppression import SMALL, Figure, protect_partition, protect_table, protect_total, rounded
 from . import queries
 from .groupings import (
     available_groupings,
@@ -17,7 +17,6 @@ from .groupings import (
     split_for,
     value_of,
 )
-from .releases import rounded
 
 
 @dataclass

@@ -27,10 +27,8 @@ from sqlalchemy.exc import IntegrityError
 from ..extensions import db
 from ..respond.models import Answer, Response
 from ..respond.operations import today
+from ..suppression import rounded
 from .models import Release
-
-#: The live total is shown rounded to a multiple of this.
-LIVE_ROUNDING = 10
 
 
 def latest_release(round_id):
@@ -94,7 +92,7 @@ class ReleaseStatus:
 
     #: The latest release, or None: no figures yet.
     release: object
-    #: Responses received, rounded to ``LIVE_ROUNDING``: live progress that gives nobody's
+    #: Responses received, rounded (``suppression.rounded``): live progress that gives nobody's
     #: answers away. None when fewer than k.
     received_about: int | None
     #: Whether responses wait for the next release.
@@ -121,11 +119,3 @@ def release_status(round_):
         next_on,
         k,
     )
-
-
-def rounded(count, k):
-    """A live count as it may be shown: to the nearest multiple of ``LIVE_ROUNDING``, and
-    nothing below k."""
-    if count < k:
-        return None
-    return max(LIVE_ROUNDING, LIVE_ROUNDING * round(count / LIVE_ROUNDING))

@@ -3,8 +3,7 @@ from flask_login import current_user
 
 from ..accounts.access import role_required
 from ..accounts.models import ROLES
-from ..review.releases import rounded
-from ..suppression import SMALL, Figure, protect_total
+from ..suppression import SMALL, Figure, protect_total, rounded
 from .queries import rounds_with_response_counts
 
 bp = Blueprint("staff", __name__, template_folder="templates")
