@@ -660,3 +660,36 @@ def test_only_an_admin_sets_the_smallest_group_shown(app, client, auth):
     assert builder.round(slug).release_interval_days == 7
     page = builder.post(settings, min_cell_size="5", release_interval_days="0", **fields)
     assert page.status_code == 200 and builder.round(slug).release_interval_days == 7
+
+
+def test_an_address_taken_is_refused_with_its_message_on_create_copy_and_import(
+    app, client, auth, demo_round
+):
+    """The database's unique index is the one gate (no count-then-insert race): each way of
+    making a round gets the message, and no second round nor audit entry is written."""
+    from consult.design.operations import DesignError, copy_round, create_round, import_round
+
+    auth.login("designer")
+    page = Builder(app, client).post(
+        "/staff/rounds/new", title="Again", slug=demo_round, languages="en"
+    )
+    assert "Another round already uses the address priorities-2027." in page.text
+    with app.app_context():
+
+        def the_round():  # loaded again after each refusal, which rolls the session back
+            return db.session.scalar(select(Round).where(Round.slug == demo_round))
+
+        events = db.session.scalar(select(func.count()).select_from(AuditEvent))
+        for make in (
+            lambda: create_round("Again", demo_round, ["en"]),
+            lambda: copy_round(the_round(), demo_round),
+            lambda: import_round(to_definition(the_round()), slug=demo_round),
+        ):
+            try:
+                make()
+            except DesignError as error:
+                assert str(error) == "Another round already uses the address priorities-2027."
+            else:
+                raise AssertionError("a second round took the address")
+        assert db.session.scalar(select(func.count()).select_from(Round)) == 1
+        assert db.session.scalar(select(func.count()).select_from(AuditEvent)) == events

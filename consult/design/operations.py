@@ -10,6 +10,7 @@ import re
 
 from flask_babel import gettext as _
 from sqlalchemy import exists, func, select
+from sqlalchemy.exc import IntegrityError
 
 from ..audit import record
 from ..extensions import db
@@ -48,17 +49,30 @@ class DesignError(ValueError):
 
 def create_round(title, slug, languages):
     """A new draft round with one empty section."""
-    if db.session.scalar(select(func.count()).where(Round.slug == slug)):
-        raise DesignError(_("Another round already uses the address %(slug)s.", slug=slug))
     round_ = Round(
         slug=slug, title={languages[0]: title}, languages=languages, source_language=languages[0]
     )
     round_.sections.append(Section(position=0, title={languages[0]: _("Questions")}))
-    db.session.add(round_)
-    db.session.flush()
-    record("round.create", round_, slug=slug)
-    db.session.commit()
+    _add_new_round(round_, "round.create", slug=slug)
     return round_
+
+
+def _add_new_round(round_, action, **details):
+    """Write a new round, and its audit entry, if its address is free. The unique index
+    decides, so that two staff taking one address at the same moment get the message rather
+    than an error page."""
+    db.session.add(round_)
+    try:
+        db.session.flush()
+    except IntegrityError:
+        db.session.rollback()
+        if db.session.scalar(select(func.count()).where(Round.slug == round_.slug)):
+            raise DesignError(
+                _("Another round already uses the address %(slug)s.", slug=round_.slug)
+            ) from None
+        raise
+    record(action, round_, **details)
+    db.session.commit()
 
 
 def update_round_settings(round_, data):
@@ -119,13 +133,8 @@ def copy_round(round_, slug):
     """A new draft round with the same questionnaire and texts, and no responses."""
     if not SLUG.match(slug or ""):
         raise DesignError(_("Use lower-case letters, digits and hyphens."))
-    if db.session.scalar(select(func.count()).where(Round.slug == slug)):
-        raise DesignError(_("Another round already uses the address %(slug)s.", slug=slug))
     copy = from_definition(to_definition(round_), slug=slug)
-    db.session.add(copy)
-    db.session.flush()
-    record("round.copy", copy, source=round_.slug)
-    db.session.commit()
+    _add_new_round(copy, "round.copy", source=round_.slug)
     return copy
 
 
@@ -133,12 +142,7 @@ def import_round(definition, slug=None, source="json"):
     """Create a draft round from a definition (JSON or XLSForm import); nothing is written
     unless the whole definition is valid (raises DefinitionError)."""
     round_ = from_definition(definition, slug=slug)
-    if db.session.scalar(select(func.count()).where(Round.slug == round_.slug)):
-        raise DesignError(_("Another round already uses the address %(slug)s.", slug=round_.slug))
-    db.session.add(round_)
-    db.session.flush()
-    record("round.import", round_, source=source)
-    db.session.commit()
+    _add_new_round(round_, "round.import", source=source)
     return round_
 
 
