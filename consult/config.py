@@ -63,7 +63,7 @@ class DefaultConfig:
     #: try counts, the right password too, so over the limit even the right one is refused.
     STAFF_LOGIN_ACCOUNT_LIMIT = "5 per minute; 20 per hour"
     STAFF_LOGIN_CLIENT_LIMIT = "30 per hour"
-    #: The smallest count any page or export shows (PRODUCT.md, "Small groups stay hidden").
+    #: The smallest count any page or export shows (docs/ARCHITECTURE.md, "Invariants").
     DEFAULT_MIN_CELL_SIZE = 5
 
 

@@ -1,4 +1,5 @@
-"""What keeps a member's answer from being traced to a person (PRODUCT.md, "Anonymity").
+"""What keeps a member's answer from being traced to a person (the anonymity invariant,
+docs/ARCHITECTURE.md).
 
 Responses hold no address, browser or time finer than the day (see ``respond.models``); this
 module keeps the address and the exact time out of the development server's log too.

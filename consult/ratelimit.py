@@ -1,4 +1,5 @@
-"""Rate limits on what members post, without tracking them (PRODUCT.md, "Anonymity").
+"""Rate limits on what members post, without tracking them (the anonymity invariant,
+docs/ARCHITECTURE.md).
 
 Counters live in memory, or in Redis when ``RATELIMIT_STORAGE_URI`` says so; never in the
 database. They are keyed not by the client's address but by an HMAC of it under a random

@@ -1,8 +1,9 @@
 """Disclosure control: the one place that decides how a count may be shown.
 
-PRODUCT.md, "Small groups stay hidden": no page or export lets anyone work out a count of
-real members from 1 to k-1, nor a single member's answers, by reading one table or by
-comparing tables. consult does what statistics offices do for flexible table builders:
+The small-groups invariant (docs/ARCHITECTURE.md, "Invariants"): no page or export lets
+anyone work out a count of real members from 1 to k-1, nor a single member's answers, by
+reading one table or by comparing tables. consult does what statistics offices do for
+flexible table builders:
 
 - every count is perturbed by the cell-key method (``cellkey``): a small noise from -D to +D
   decided by the responses it counts, so the same responses give the same figure on every

@@ -1,4 +1,4 @@
-"""Attacks a curious, careless or coerced reviewer could run over HTTP (issue 14), on SQLite
+"""Attacks a curious, careless or coerced reviewer could run over HTTP, on SQLite
 and PostgreSQL. Each one must learn nothing it should not:
 
 1. row-level responses are refused to reviewers;

@@ -1,4 +1,4 @@
-"""A member on a phone, in Chromium (issue 15): the quick exit leaves nothing to go back to,
+"""A member on a phone, in Chromium: the quick exit leaves nothing to go back to,
 a discreet round names nothing, the question or Start is on the first screen, a follow-up
 question is announced, and every member page is photographed for a person to look at."""
 

@@ -1,6 +1,6 @@
-"""Light pages (PRODUCT.md): byte counts are deterministic, so the budget is a test.
-The demo round's first page, HTML plus CSS plus script, fits in 14 KB gzip-compressed (the
-first round trip of a new connection); every member page in 20 KB."""
+"""Light pages (docs/ARCHITECTURE.md, "Invariants"): byte counts are deterministic, so the
+budget is a test. The demo round's first page, HTML plus CSS plus script, fits in 14 KB
+gzip-compressed (the first round trip of a new connection); every member page in 20 KB."""
 
 import pytest
 

@@ -99,7 +99,7 @@ class Round(db.Model):
     #: The round's languages, source language first.
     languages: Mapped[list] = mapped_column(MutableList.as_mutable(JSON), default=list)
     source_language: Mapped[str] = mapped_column(String(10), default="en")
-    #: No page or export shows a count below this (PRODUCT.md, "Small groups stay hidden").
+    #: No page or export shows a count below this (docs/ARCHITECTURE.md, "Invariants").
     min_cell_size: Mapped[int] = mapped_column(default=5)
     #: Figures are released at most once every this many days (review.releases), set by an
     #: admin.

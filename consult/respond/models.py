@@ -1,9 +1,9 @@
 """What members leave behind: responses with their answers, and drafts still being filled in.
 
-Anonymity by construction (PRODUCT.md): a response holds its round, the network it came
-through, its language and the day it was submitted — no address, browser, account or time of
-day. Its id is random, and the tables are stored WITHOUT ROWID on SQLite so that no hidden
-insertion counter orders responses by arrival.
+Anonymity by construction (docs/ARCHITECTURE.md, "Invariants"): a response holds its round,
+the network it came through, its language and the day it was submitted — no address,
+browser, account or time of day. Its id is random, and the tables are stored WITHOUT ROWID
+on SQLite so that no hidden insertion counter orders responses by arrival.
 """
 
 import uuid

@@ -1,5 +1,6 @@
-"""Releases of a round's figures, instead of live figures (PRODUCT.md: "everything broken
-down by group or answer waits for a release of at least k new responses").
+"""Releases of a round's figures, instead of live figures: everything broken down by group
+or answer waits for a release of at least k new responses (docs/ARCHITECTURE.md,
+"Invariants").
 
 Read before and after one member submits, live figures would change in exactly that member's
 cells. So every figure of the review pages, the theme pages, the brief, the exports and the

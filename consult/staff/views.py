@@ -14,8 +14,8 @@ bp = Blueprint("staff", __name__, template_folder="templates")
 def home():
     if current_user.role == "translator":  # translators see only the rounds given to them
         return redirect(url_for("translate.mine"))
-    # The secretariat follows live progress as a rounded total (PRODUCT.md); everyone else
-    # sees the released figure, which changes only with a release of k or more.
+    # The secretariat follows live progress as a rounded total; everyone else sees the
+    # released figure, which changes only with a release of k or more.
     live = current_user.has_role("designer")
     rounds = [
         (

@@ -1,4 +1,4 @@
-"""Released versions of themes: what theme figures count (issue 14, "sets that a reviewer
+"""Released versions of themes: what theme figures count ("sets that a reviewer
 crafts").
 
 A reviewer chooses which answers carry a theme, so a theme is a set of respondents an

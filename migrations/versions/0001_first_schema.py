@@ -2,7 +2,7 @@
 anonymous responses and answers, and drafts.
 
 Responses, answers and drafts are WITHOUT ROWID tables on SQLite, so no hidden insertion
-counter orders them by arrival (PRODUCT.md, "Anonymity").
+counter orders them by arrival (docs/ARCHITECTURE.md, "Invariants").
 
 Revision ID: 0001
 Revises: 
