@@ -70,16 +70,84 @@ class MoveForm(TranslatedForm):
     direction = HiddenField(validators=[AnyOf(["up", "down"])])
 
 
-def language_list(form, field):
-    codes = [code.strip() for code in (field.data or "").split(",") if code.strip()]
+class ParsedForm(TranslatedForm):
+    """A form some of whose fields are text that stands for a structure: choice lines, a
+    condition's JSON, language codes. Validation only checks that text, so that a page sent
+    back after any error (a wrong field, or an operation's refusal) shows every field
+    exactly as typed; ``cleaned()`` gives the data with the structures, for the operation."""
+
+    #: field name → function of the field's text that returns its structure or raises
+    #: ValidationError
+    parsed = {}
+
+    def validate(self, extra_validators=None):
+        checks = {name: [_checked_by(parse)] for name, parse in self.parsed.items()}
+        for name, more in (extra_validators or {}).items():
+            checks.setdefault(name, []).extend(more)
+        return super().validate(checks)
+
+    def cleaned(self):
+        data = dict(self.data)
+        data.update({name: parse(data[name]) for name, parse in self.parsed.items()})
+        return data
+
+
+def _checked_by(parse):
+    def check(form, field):
+        parse(field.data)
+
+    return check
+
+
+def language_list(text):
+    """ "en, fr, ar" → ["en", "fr", "ar"]."""
+    codes = [code.strip() for code in (text or "").split(",") if code.strip()]
     if not codes or any(not LANGUAGE_CODE.match(code) for code in codes):
         raise ValidationError(_l("Write language codes separated by commas, such as: en, fr, ar"))
     if len(set(codes)) != len(codes):
         raise ValidationError(_l("Each language once, please."))
-    field.data = codes
+    return codes
 
 
-class NewRoundForm(TranslatedForm):
+def code_list(text):
+    """ "agree, disagree" → ["agree", "disagree"]."""
+    return [code.strip() for code in (text or "").split(",") if code.strip()]
+
+
+def choice_lines(text):
+    """ "code = label" lines → [(code, label)]; raises ValidationError naming a bad line."""
+    pairs, seen = [], set()
+    for number, line in enumerate((text or "").splitlines(), 1):
+        if not line.strip():
+            continue
+        match = CHOICE_LINE.match(line)
+        if match is None:
+            raise ValidationError(
+                _l("Line %(number)d should read: short name = label.", number=number)
+            )
+        if match.group(1) in seen:
+            raise ValidationError(_l("Line %(number)d repeats a short name.", number=number))
+        seen.add(match.group(1))
+        pairs.append((match.group(1), match.group(2)))
+    return pairs
+
+
+def condition_json(text):
+    """A condition's JSON text → a dict; None when empty."""
+    if not text or not text.strip():
+        return None
+    try:
+        condition = json.loads(text)
+    except ValueError:
+        raise ValidationError(_l("The condition is not valid JSON.")) from None
+    if not isinstance(condition, dict):
+        raise ValidationError(_l("The condition is not valid JSON."))
+    return condition
+
+
+class NewRoundForm(ParsedForm):
+    parsed = {"languages": language_list}
+
     title = StringField(
         _l("Title"), validators=[DataRequired(), Length(max=300)], filters=[one_line]
     )
@@ -95,11 +163,12 @@ class NewRoundForm(TranslatedForm):
         _l("Languages"),
         description=_l("Language codes separated by commas, the source language first."),
         default="en",
-        validators=[language_list],
     )
 
 
-class RoundSettingsForm(TranslatedForm):
+class RoundSettingsForm(ParsedForm):
+    parsed = {"languages": language_list}
+
     title = StringField(
         _l("Title"), validators=[DataRequired(), Length(max=300)], filters=[one_line]
     )
@@ -108,7 +177,6 @@ class RoundSettingsForm(TranslatedForm):
     languages = StringField(
         _l("Languages"),
         description=_l("Language codes separated by commas, the source language first."),
-        validators=[language_list],
     )
     min_cell_size = IntegerField(
         _l("Smallest group shown in results"),
@@ -150,7 +218,9 @@ class RoundSettingsForm(TranslatedForm):
             raise ValidationError(_l("The closing time must come after the opening time."))
 
 
-class SectionForm(TranslatedForm):
+class SectionForm(ParsedForm):
+    parsed = {"condition": condition_json}
+
     title = StringField(
         _l("Title"), validators=[DataRequired(), Length(max=300)], filters=[one_line]
     )
@@ -160,9 +230,6 @@ class SectionForm(TranslatedForm):
         description=CONDITION_HELP,
     )
 
-    def validate_condition(self, field):
-        field.data = _parse_condition(field.data)
-
 
 class NewQuestionForm(TranslatedForm):
     kind = SelectField(
@@ -170,7 +237,14 @@ class NewQuestionForm(TranslatedForm):
     )
 
 
-class QuestionForm(TranslatedForm):
+class QuestionForm(ParsedForm):
+    parsed = {
+        "choices": choice_lines,
+        "rows": choice_lines,
+        "hidden_choices": code_list,
+        "condition": condition_json,
+    }
+
     code = StringField(
         _l("Short name"),
         description=_l("Used in exports and conditions: letters, digits and _."),
@@ -241,18 +315,6 @@ class QuestionForm(TranslatedForm):
         description=CONDITION_HELP,
     )
 
-    def validate_choices(self, field):
-        field.data = _parse_lines(field.data)
-
-    def validate_rows(self, field):
-        field.data = _parse_lines(field.data)
-
-    def validate_hidden_choices(self, field):
-        field.data = [code.strip() for code in (field.data or "").split(",") if code.strip()]
-
-    def validate_condition(self, field):
-        field.data = _parse_condition(field.data)
-
     def validate_max_choices(self, field):
         _not_below(field, self.min_choices)
 
@@ -264,33 +326,3 @@ def _not_below(highest, lowest):
     """A range's upper bound may not be under its lower bound (either may be empty)."""
     if highest.data is not None and lowest.data is not None and highest.data < lowest.data:
         raise ValidationError(_l("The most must not be smaller than the least."))
-
-
-def _parse_lines(text):
-    """ "code = label" lines → [(code, label)]; raises ValidationError naming a bad line."""
-    pairs, seen = [], set()
-    for number, line in enumerate((text or "").splitlines(), 1):
-        if not line.strip():
-            continue
-        match = CHOICE_LINE.match(line)
-        if match is None:
-            raise ValidationError(
-                _l("Line %(number)d should read: short name = label.", number=number)
-            )
-        if match.group(1) in seen:
-            raise ValidationError(_l("Line %(number)d repeats a short name.", number=number))
-        seen.add(match.group(1))
-        pairs.append((match.group(1), match.group(2)))
-    return pairs
-
-
-def _parse_condition(text):
-    if not text or not text.strip():
-        return None
-    try:
-        condition = json.loads(text)
-    except ValueError:
-        raise ValidationError(_l("The condition is not valid JSON.")) from None
-    if not isinstance(condition, dict):
-        raise ValidationError(_l("The condition is not valid JSON."))
-    return condition

@@ -70,7 +70,7 @@ def new_round():
     form = NewRoundForm()
     if form.validate_on_submit():
         try:
-            round_ = create_round(form.title.data, form.slug.data, form.languages.data)
+            round_ = create_round(form.title.data, form.slug.data, form.cleaned()["languages"])
         except DesignError as error:
             form.slug.errors.append(str(error))
         else:
@@ -176,7 +176,7 @@ def settings(slug):
             "Set by an admin. Reviewers' figures are updated at most this often."
         )
     if form.validate_on_submit():
-        if _apply(update_round_settings, round_, form.data):
+        if _apply(update_round_settings, round_, form.cleaned()):
             return redirect(url_for(".overview", slug=slug))
     return render_template("design/settings.html", round=round_, form=form)
 
@@ -328,7 +328,7 @@ def edit_section(slug, section_id):
             "condition": json.dumps(section.condition) if section.condition else "",
         }
     )
-    if form.validate_on_submit() and _apply(update_section, section, form.data):
+    if form.validate_on_submit() and _apply(update_section, section, form.cleaned()):
         return redirect(url_for(".overview", slug=slug, _anchor=f"section-{section.id}"))
     return render_template("design/section.html", round=section.round, section=section, form=form)
 
@@ -366,7 +366,7 @@ def edit_question(slug, question_id):
     form = QuestionForm(
         data=None if request.method == "POST" else _question_data(question, round_.source_language)
     )
-    if form.validate_on_submit() and _apply(update_question, question, form.data):
+    if form.validate_on_submit() and _apply(update_question, question, form.cleaned()):
         return redirect(url_for(".overview", slug=slug, _anchor=f"question-{question.id}"))
     return render_template("design/question.html", round=round_, question=question, form=form)
 

@@ -1,0 +1,175 @@
+"""The builder never loses what a designer typed: a question form, a page form or the
+settings sent back with an error (one wrong field, or a refusal by the operation) show every
+field exactly as it was typed, and saving again once the wrong field is mended works."""
+
+from html.parser import HTMLParser
+
+import pytest
+from sqlalchemy import select
+
+from consult.design.models import QUESTION_KINDS, Question
+from consult.extensions import db
+
+from .builder import Builder
+
+
+class FormFields(HTMLParser):
+    """{name: value} of the form fields on a page, as a browser would post them back."""
+
+    def __init__(self):
+        super().__init__()
+        self.fields, self._textarea, self._select = {}, None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name and name != "csrf_token":
+            if attrs.get("type") == "checkbox":
+                if "checked" in attrs:
+                    self.fields[name] = attrs.get("value", "y")
+            else:
+                self.fields[name] = attrs.get("value", "")
+        elif tag == "textarea" and name:
+            self._textarea, self.fields[name] = name, ""
+        elif tag == "select" and name:
+            self._select = name
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.fields[self._select] = attrs.get("value", "")
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            self._textarea = None
+        elif tag == "select":
+            self._select = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.fields[self._textarea] += data
+
+
+def fields_of(html):
+    parser = FormFields()
+    parser.feed(html)
+    # A browser drops the one line break that opens a textarea's content (WTForms writes it).
+    return {
+        name: value.removeprefix("\r\n").removeprefix("\n") for name, value in parser.fields.items()
+    }
+
+
+#: A value every field of the question form accepts (checkboxes ticked).
+VALID = {
+    "text": "Which of these do you carry?\nTick all that apply.",
+    "help": "Think of the last month.",
+    "code": "carry_now",
+    "required": "y",
+    "dropdown": "y",
+    "randomise_choices": "y",
+    "allow_decimals": "y",
+    "identifying": "y",
+    "choices": "naloxone = Naloxone\nsyringes = Clean syringes\nstrips = Test strips",
+    "rows": "police = The police\nclinic = The clinic",
+    "other": "Something else",
+    "prefer_not": "I prefer not to say",
+    "hidden_choices": "strips",
+    "min_choices": "1",
+    "max_choices": "2",
+    "rank_count": "2",
+    "min_value": "16",
+    "max_value": "99",
+    "max_length": "300",
+    "condition": "",
+}
+
+#: One wrong value for each field that can be wrong.
+WRONG = {
+    "text": "",
+    "code": "carry now!",
+    "choices": "naloxone = Naloxone\nsyringes: Clean syringes",
+    "rows": "police = The police\npolice = Again",
+    "min_choices": "-1",
+    "max_choices": "zero",
+    "rank_count": "0",
+    "min_value": "sixteen",
+    "max_value": "5",  # below the smallest
+    "max_length": "0",
+    "condition": '{"question": "region", "equals": ',
+}
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+@pytest.mark.parametrize("kind", QUESTION_KINDS)
+def test_every_field_comes_back_as_typed_after_one_wrong_field(app, client, auth, kind):
+    auth.login("designer")
+    builder = Builder(app, client)
+    slug = builder.new_round()
+    question_id = builder.add_question(slug, kind)
+    page = client.get(f"/staff/rounds/{slug}/questions/{question_id}").text
+    names = {name for name in VALID if f'name="{name}"' in page}  # unticked boxes too
+    typed = {name: VALID[name] for name in names if name in VALID}
+    typed["kind"] = kind
+    wrong_ones = [name for name in WRONG if name in names]
+    assert {"text", "code", "condition"} <= set(wrong_ones)
+    for wrong in wrong_ones:
+        sent = {**typed, wrong: WRONG[wrong]}
+        page = builder.edit_question(slug, question_id, **sent)
+        assert page.status_code == 200, (kind, wrong)
+        assert 'class="error' in page.text, (kind, wrong)
+        assert fields_of(page.text) == sent, (kind, wrong)
+    # Mended, it saves: the page goes back to the questionnaire.
+    saved = builder.edit_question(slug, question_id, **typed)
+    assert saved.status_code == 302, (kind, saved.text[:2000])
+    with app.app_context():
+        question = db.session.get(Question, question_id)
+        assert question.code == "carry_now"
+        assert question.text["en"] == VALID["text"]
+
+
+def test_a_refusal_by_the_operation_keeps_every_field_as_typed(app, client, auth):
+    """A short name another question has is refused after the form is valid: the page
+    comes back with the choices, hidden choices and condition as typed, not as Python."""
+    auth.login("designer")
+    builder = Builder(app, client)
+    slug = builder.new_round()
+    builder.add_question(
+        slug, "single_choice", code="carry", text="Do you carry?", choices="yes = Yes\nno = No"
+    )
+    question_id = builder.add_question(slug, "multiple_choice")
+    sent = {
+        **{name: VALID[name] for name in ("text", "help", "choices", "other", "prefer_not")},
+        "code": "carry",
+        "hidden_choices": "strips",
+        "min_choices": "1",
+        "max_choices": "2",
+        "condition": '{"question": "carry", "equals": "yes"}',
+        "kind": "multiple_choice",
+    }
+    page = builder.edit_question(slug, question_id, **sent)
+    assert page.status_code == 200
+    assert "Another question already has the short name carry." in page.text
+    assert fields_of(page.text) == sent
+    with app.app_context():
+        assert db.session.scalar(select(Question.code).where(Question.id == question_id)) != "carry"
+
+
+def test_the_settings_keep_the_languages_as_typed_after_a_wrong_field(app, client, auth):
+    auth.login("designer")
+    builder = Builder(app, client)
+    slug = builder.new_round(languages="en, fr")
+    page = client.get(f"/staff/rounds/{slug}/settings")
+    sent = {**fields_of(page.text), "languages": "en, fr, ar", "title": ""}
+    returned = builder.post(f"/staff/rounds/{slug}/settings", **sent)
+    assert returned.status_code == 200
+    assert fields_of(returned.text)["languages"] == "en, fr, ar"
+
+
+def test_a_page_keeps_its_condition_as_typed_after_a_wrong_field(app, client, auth):
+    auth.login("designer")
+    builder = Builder(app, client)
+    slug = builder.new_round()
+    (section_id,) = builder.section_ids(slug)
+    condition = '{"question": "carry", "equals": "yes"}'
+    returned = builder.post(
+        f"/staff/rounds/{slug}/sections/{section_id}", title="", condition=condition
+    )
+    assert returned.status_code == 200
+    assert fields_of(returned.text)["condition"] == condition
