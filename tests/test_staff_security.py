@@ -545,3 +545,14 @@ def test_an_expired_staff_form_says_nothing_was_changed_not_that_answers_are_kep
     assert expired.status_code == 400
     assert "This page has expired" in expired.text and "Nothing was changed" in expired.text
     assert "saved answers" not in expired.text
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+def test_the_audit_log_is_one_click_from_an_admins_staff_home_and_hidden_from_others(
+    app, client, auth
+):
+    auth.login("admin")
+    assert 'href="/staff/audit">Audit log</a>' in client.get("/staff/").text
+    auth.logout()
+    auth.login("designer")
+    assert 'href="/staff/audit"' not in client.get("/staff/").text
