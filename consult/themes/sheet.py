@@ -6,8 +6,9 @@ language L: ``name_L``, ``definition_L``, ``include_L``, ``exclude_L`` and ``key
 (keywords and phrases separated by ";"). An empty cell means no text in that language.
 
 Files come from outside, so reading is defensive: CSV (UTF-8, "," or ";" as Excel saves it
-in each locale) or XLSX (checked against zip bombs before openpyxl opens it), within limits
-on rows and columns; anything wrong becomes a SheetError whose message staff can act on.
+in each locale) or XLSX (checked against zip bombs, and what its XML asks of the reader
+bounded, before openpyxl opens it), within limits on rows and columns; anything wrong
+becomes a SheetError whose message staff can act on.
 """
 
 import csv
@@ -151,6 +152,7 @@ def _csv_rows(content):
 
 def _xlsx_rows(content):
     _check_zip(content)
+    _check_workbook(content)
     workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     try:
         sheet = workbook.worksheets[0]
@@ -188,11 +190,41 @@ def _check_zip(content):
         raise SheetError(_("the workbook is larger than %(limit)d MB once unpacked", limit=limit))
 
 
+def _check_workbook(content):
+    """Refuse a workbook whose XML would make openpyxl read more than a codebook holds (the
+    shared texts and styles it reads whole on opening, a sheet of millions of cells...),
+    before openpyxl opens it."""
+    from ..design.xlsform.workbook import TooLarge, check_workbook  # pyxform loads slowly
+
+    try:
+        check_workbook(
+            content,
+            lambda titles, worksheets: worksheets[:1],
+            max_rows=MAX_ROWS,
+            max_cells=MAX_ROWS * MAX_COLUMNS,
+        )
+    except TooLarge as error:
+        raise (_too_many_rows() if error.kind == "rows" else SheetError(str(error))) from None
+
+
+def _too_many_rows():
+    return SheetError(
+        ngettext(
+            "the sheet has more than %(limit)s row",
+            "the sheet has more than %(limit)s rows",
+            MAX_ROWS,
+            limit=format_decimal(MAX_ROWS),
+        )
+    )
+
+
 def _collect(rows):
     """Rows of texts, within the limits; stops at the first row past them, so that a huge
     file is not read to its end."""
     table = []
     for number, raw in enumerate(rows, 1):
+        if number > 2 * MAX_ROWS:  # empty rows past the limit, as many again at most
+            raise _too_many_rows()
         row = [_cell_text(value) for value in raw]
         while row and not row[-1]:
             row.pop()
@@ -201,14 +233,7 @@ def _collect(rows):
                 table.append(row)
             continue
         if number > MAX_ROWS:
-            raise SheetError(
-                ngettext(
-                    "the sheet has more than %(limit)s row",
-                    "the sheet has more than %(limit)s rows",
-                    MAX_ROWS,
-                    limit=format_decimal(MAX_ROWS),
-                )
-            )
+            raise _too_many_rows()
         if len(row) > MAX_COLUMNS:
             raise SheetError(
                 ngettext(

@@ -4,6 +4,7 @@ XLSX with source and target columns. Every format carries each text's key, the s
 was made from and the translation; reading gives back those three."""
 
 import io
+import re
 from dataclasses import dataclass
 
 from babel.messages.catalog import Catalog
@@ -13,6 +14,7 @@ from flask_babel import gettext as _
 from openpyxl import Workbook, load_workbook
 from translate.storage import xliff
 
+from ..design.imports import MAX_QUESTIONS, MAX_ROUND_CHOICES, MAX_SECTIONS
 from ..respond.forms import _CONTROL_CHARACTERS
 from .forms import MAX_TRANSLATION
 from .texts import round_texts
@@ -24,6 +26,13 @@ FORMATS = {
 }
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
 HEADER = ("key", "where", "source", "translation")
+#: Texts of a file, at most: as many as an imported round has in a language (its title,
+#: introduction and thank-you text, each page's title and introduction, each question's
+#: text and help, each choice). Counted before a file is parsed: babel reads a 10 MB PO
+#: file of 265,000 texts in 7 s, into 250 MB.
+MAX_ENTRIES = 3 + 2 * MAX_SECTIONS + 2 * MAX_QUESTIONS + MAX_ROUND_CHOICES
+#: Cells of a spreadsheet, at most: ten columns to a text.
+MAX_CELLS = 10 * (MAX_ENTRIES + 1)
 
 
 class ExchangeError(ValueError):
@@ -65,8 +74,20 @@ def read(filename, content):
     reader = {"po": _read_po, "xlf": _read_xliff, "xliff": _read_xliff, "xlsx": _read_xlsx}
     if suffix not in reader:
         raise ExchangeError(_("choose a .po, .xlf or .xlsx file"))
+    # A first count, before parsing: entries of a PO file, units of an XLIFF file (a
+    # spreadsheet's rows are counted on its XML, by _read_xlsx).
+    found = {
+        "po": lambda: len(re.findall(rb"(?m)^(?:#~ *)?msgid[ \t]", content)) - 1,  # the header
+        "xlf": lambda: content.count(b"<trans-unit"),
+        "xliff": lambda: content.count(b"<trans-unit"),
+        "xlsx": lambda: 0,
+    }[suffix]()
+    if found > MAX_ENTRIES:
+        raise _too_many_texts()
     try:
         entries = reader[suffix](content)
+        if len(entries) > MAX_ENTRIES:
+            raise _too_many_texts()
     except ExchangeError:
         raise
     except Exception as error:  # a damaged file from outside must never crash an import
@@ -89,6 +110,17 @@ def read(filename, content):
                 )
             )
     return entries
+
+
+def _too_many_texts():
+    return ExchangeError(
+        ngettext(
+            "the file has more than %(limit)s text; a round has at most %(limit)s in a language",
+            "the file has more than %(limit)s texts; a round has at most %(limit)s in a language",
+            MAX_ENTRIES,
+            limit=format_decimal(MAX_ENTRIES),
+        )
+    )
 
 
 def _write_po(rows, source, language, slug):
@@ -145,22 +177,40 @@ def _write_xlsx(rows, source, language, slug):
 
 
 def _read_xlsx(content):
-    from ..design.xlsform.workbook import _check_zip  # pyxform loads slowly: only when used
+    from ..design.xlsform.workbook import (  # pyxform loads slowly: only when used
+        TooLarge,
+        _check_zip,
+        check_workbook,
+    )
 
     _check_zip(content)  # a zip bomb is refused from its declared sizes, before any XML
+    try:  # then what its XML would make openpyxl do, before openpyxl opens it
+        check_workbook(
+            content,
+            lambda titles, worksheets: worksheets[:1],
+            max_rows=MAX_ENTRIES + 1,
+            max_cells=MAX_CELLS,
+        )
+    except TooLarge as error:
+        raise (_too_many_texts() if error.kind == "rows" else ExchangeError(str(error))) from None
     workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     sheet = workbook.worksheets[0]
+    sheet.reset_dimensions()  # a declared size is not trusted: rows would be padded to it
     rows = sheet.iter_rows(values_only=True)
     header = [str(cell or "").split(" (")[0].strip().lower() for cell in next(rows, ())]
     if not set(("key", "source", "translation")) <= set(header):
         raise ExchangeError(_("the first sheet needs the columns key, source and translation"))
     index = {name: header.index(name) for name in ("key", "source", "translation")}
-    return [
-        Entry(
-            str(row[index["key"]]),
-            str(row[index["source"]] or ""),
-            str(row[index["translation"]] or ""),
-        )
-        for row in rows
-        if row and len(row) > max(index.values()) and row[index["key"]]
-    ]
+    width = max(index.values()) + 1
+    entries = []
+    for row in rows:
+        row = (*row, *(None,) * (width - len(row)))  # a row ends at its last filled cell
+        if row[index["key"]]:
+            entries.append(
+                Entry(
+                    str(row[index["key"]]),
+                    str(row[index["source"]] or ""),
+                    str(row[index["translation"]] or ""),
+                )
+            )
+    return entries

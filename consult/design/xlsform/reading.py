@@ -8,9 +8,19 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from ..definition import CODE, FORMAT
+from ..imports import (
+    MAX_CHARACTERS,
+    MAX_CHOICES,
+    MAX_QUESTIONS,
+    MAX_ROUND_CHOICES,
+    too_many_choices,
+    too_many_questions,
+    too_many_round_choices,
+)
 from .common import (
     BOUND,
     BOUNDS,
+    MAX_SECONDS,
     QUESTION,
     SELECT,
     SHEETS,
@@ -23,17 +33,19 @@ from .common import (
     language_code,
 )
 from .expressions import RelevantParser, cell_text, column_key
-from .workbook import open_workbook
+from .workbook import Budget, open_workbook
 
 
 def read_xlsform(file_bytes: bytes, filename: str = "form.xlsx") -> tuple[dict, ImportReport]:
-    """(definition dict, report); XLSFormError for a file that is not a usable XLSForm."""
-    book, formulas = open_workbook(file_bytes)
+    """(definition dict, report); XLSFormError for a file that is not a usable XLSForm, or
+    one that holds more than a round may (the bounds of common.py and imports.py)."""
+    budget = Budget(MAX_CHARACTERS, MAX_SECONDS)
+    book, formulas = open_workbook(file_bytes, budget)
     report = ImportReport(
         notes=[_("%(where)s: a formula, read as its text", where=cell) for cell in formulas]
     )
     try:
-        return _Import(book, PurePath(filename or "").stem, report).run(), report
+        return _Import(book, PurePath(filename or "").stem, report, budget).run(), report
     except XLSFormError:
         raise
     except Exception as error:  # a partner's file must never crash an import
@@ -43,9 +55,10 @@ def read_xlsform(file_bytes: bytes, filename: str = "form.xlsx") -> tuple[dict, 
 
 
 class _Import:
-    def __init__(self, book, stem, report):
-        self.book, self.stem, self.report = book, stem, report
+    def __init__(self, book, stem, report, budget):
+        self.book, self.stem, self.report, self.budget = book, stem, report, budget
         self.sections, self.current, self.stack = [], None, []
+        self.questions = self.choice_count = 0  # imported so far, against the bounds
         self.earlier, self.codes = {}, set()  # XLSForm name -> imported question; codes used
 
     def run(self):
@@ -143,6 +156,7 @@ class _Import:
     def read_choices(self):
         lists = {}
         for number, row in enumerate(self.book.get("choices") or [], 2):
+            self.budget.tick()
             if not row:
                 continue
             plain, texts = self.split(row)
@@ -195,6 +209,7 @@ class _Import:
                 self.report,
             )
         for number, row in enumerate(rows, 2):
+            self.budget.tick()
             plain, texts = self.split(row)
             type_ = re.sub(r"\s+", " ", plain.get("type", ""))  # list names keep their case
             where = _survey_row(number, type_, plain.get("name", ""))
@@ -290,6 +305,9 @@ class _Import:
         if self.current is None:
             title = {self.default: self.form_title or "Questions"}
             self.current = self.new_section(title, None, where)
+        self.questions += 1
+        if self.questions > MAX_QUESTIONS:
+            raise XLSFormError(too_many_questions(), self.report)
         self.current["questions"].append(question)
         self.earlier[plain.get("name") or question["code"]] = question
 
@@ -302,7 +320,14 @@ class _Import:
         question["kind"] = kind
 
     def choices(self, question, select, plain, where):
-        choices = [dict(c) for c in self.lists.get(select.group("list"), [])]
+        listed = self.lists.get(select.group("list"), [])
+        # Counted before the list is copied: a list is copied for each question that uses it.
+        if len(listed) > MAX_CHOICES:
+            raise XLSFormError(too_many_choices(where), self.report)
+        self.choice_count += len(listed)
+        if self.choice_count > MAX_ROUND_CHOICES:
+            raise XLSFormError(too_many_round_choices(), self.report)
+        choices = [dict(c) for c in listed]
         if not choices:
             self.report.skipped.append(
                 _(
