@@ -62,7 +62,7 @@ def references_on(client, slug, question_id):
     """{answer text: reference} on the coding page of one question."""
     html = client.get(f"/staff/rounds/{slug}/coding?question={question_id}").get_data(as_text=True)
     found = {}
-    for chunk in html.split('<li id="answer-')[1:]:
+    for chunk in html.split('<li id="a-')[1:]:
         text = re.search(r"<blockquote[^>]*>(.*?)</blockquote>", chunk, re.S).group(1)
         found[re.sub(r"<[^>]+>", "", text).strip()] = ACTION.search(chunk).group(1)
     return found

@@ -126,6 +126,7 @@ ACCESS = {
     "themes.job": ("admin", "reviewer"),
     "themes.coding_page": ("admin", "reviewer"),
     "themes.code_answer": ("admin", "reviewer"),
+    "themes.code_all": ("admin", "reviewer"),
     "themes.quotes": ("admin", "reviewer"),
     "themes.emergent": ("admin", "reviewer"),
     "themes.adopt": ("admin", "reviewer"),
@@ -274,6 +275,7 @@ def form_of(endpoint, role, matrix):
         "access.invitations": {"count": "5"},
         "themes.overview": {"action": "autocode"},
         "themes.code_answer": {"action": "memo", "memo": "Ask about the opening hours."},
+        "themes.code_all": {"action": "accept", "theme": made["theme_id"]},
         "themes.quotes": {
             "quote": made["quote_id"],
             "action": "approve",

@@ -178,7 +178,7 @@ def test_a_page_keeps_its_condition_as_typed_after_a_wrong_field(app, client, au
 @pytest.mark.parametrize("database", ["sqlite"], indirect=True)
 @pytest.mark.parametrize("lang", ["en", "fr", "ar"])
 def test_help_under_a_field_is_text_not_markup(app, client, auth, lang):
-    """"/c/<address>/" in the new round form's help is shown as written, not read as an
+    """ "/c/<address>/" in the new round form's help is shown as written, not read as an
     HTML element that swallows the rest of the sentence."""
     auth.login("designer")
     page = client.get(f"/staff/rounds/new?lang={lang}")

@@ -352,7 +352,7 @@ def test_the_brief_as_markdown(client, briefed_round):
     text = response.get_data(as_text=True)
     assert response.mimetype == "text/markdown"
     assert "### Police violence and arrest" in text
-    assert "> The police beat us and took our money\\." in text
+    assert "> The police beat us and took our money." in text
     assert "<" not in text.replace("<bdi>", "")  # no HTML: it reads as plain Markdown
 
 
@@ -554,3 +554,35 @@ def test_two_themes_written_about_together_by_few_are_hidden(app, coded_round):
     # had, so a reviewer cannot learn whether two answers they chose are one member's.
     assert ("police", "harm_reduction") not in pairs
     assert ("harm_reduction", "police") not in pairs
+
+
+@pytest.mark.parametrize(
+    ("written", "markdown"),
+    [
+        ("A drop-in centre (public link), open 9-5!", "A drop-in centre (public link), open 9-5!"),
+        ("# not a heading", "\\# not a heading"),
+        ("- not a list", "\\- not a list"),
+        ("-5 degrees", "-5 degrees"),
+        ("1. not a list", "1\\. not a list"),
+        ("a *b* _c_ [x](y) <b> | ~", "a \\*b\\* \\_c\\_ \\[x\\](y) \\<b\\> \\| \\~"),
+        ("two\nlines", "two lines"),
+    ],
+)
+def test_markdown_escapes_only_what_markdown_would_read(written, markdown):
+    """Backslashes show when the brief is pasted into a word processor: only marks that
+    would change the text are escaped."""
+    from consult.themes.views import markdown_text
+
+    assert markdown_text(written) == markdown
+
+
+def test_ranked_priorities_list_the_most_ranked_first_and_hidden_ones_last():
+    from consult.review.results import ChoiceRow
+    from consult.suppression import Figure
+    from consult.themes.results import most_first
+
+    def row(label, value):
+        return ChoiceRow(label=label, count=Figure(value, 5, None if value else "small"))
+
+    rows = [row("HIV", 24), row("hidden", None), row("Police violence", 28), row("Funding", 24)]
+    assert [r.label for r in most_first(rows)] == ["Police violence", "HIV", "Funding", "hidden"]

@@ -1,9 +1,10 @@
 """The secretariat's side of access codes: network codes, and batches of invitation codes as
 a printable sheet or a CSV for network focal points."""
 
-from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 
 from ..design.access import designers_only, load_round
+from ..downloads import attachment
 from ..forms import ButtonForm, whole_number
 from .operations import codes_as_csv, ensure_network_codes, make_invitation_codes
 
@@ -28,12 +29,6 @@ def invitations(slug):
     count = request.form.get("count", type=whole_number) or 0
     codes = make_invitation_codes(round_, count)
     if request.form.get("format") == "csv":
-        return Response(
-            codes_as_csv(codes),
-            mimetype="text/csv",
-            headers={
-                "Content-Disposition": f'attachment; filename="{round_.slug}-invitations.csv"'
-            },
-        )
+        return attachment(codes_as_csv(codes), f"{round_.slug}-invitations.csv", "text/csv")
     address = url_for("respond.welcome", address=round_.address, _external=True)
     return render_template("access/sheet.html", round=round_, codes=codes, address=address)

@@ -3,12 +3,13 @@ operation and redirect."""
 
 import json
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..access.queries import invitation_counts, network_codes_of
 from ..audit import round_history
+from ..downloads import attachment
 from ..extensions import db
 from ..forms import ButtonForm, whole_number
 from ..i18n import pick
@@ -211,11 +212,7 @@ def copy(slug):
 def export_json(slug):
     round_ = load_round(slug)
     body = json.dumps(to_definition(round_), ensure_ascii=False, indent=2)
-    return Response(
-        body,
-        mimetype="application/json",
-        headers={"Content-Disposition": f'attachment; filename="{round_.slug}.json"'},
-    )
+    return attachment(body, f"{round_.slug}.json", "application/json")
 
 
 @bp.route(f"{ROUND}/export.xlsx")
@@ -224,10 +221,10 @@ def export_xlsform(slug):
     from .xlsform import write_xlsform
 
     round_ = load_round(slug)
-    return Response(
+    return attachment(
         write_xlsform(to_definition(round_)),
-        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers={"Content-Disposition": f'attachment; filename="{round_.slug}.xlsx"'},
+        f"{round_.slug}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
 
 

@@ -1,6 +1,5 @@
 from flask import (
     Blueprint,
-    Response,
     abort,
     flash,
     g,
@@ -17,6 +16,7 @@ from ..accounts.models import ROLES
 from ..cellkey import ptable
 from ..design.access import designers_only, load_round
 from ..design.models import TEXT_KINDS
+from ..downloads import attachment
 from ..forms import ButtonForm
 from ..i18n import current_language, text_direction
 from ..respond.questionnaire import round_with_questionnaire
@@ -271,7 +271,6 @@ def export_responses(slug, format_):
 
 
 def _download(rows, codebook, format_, name, title):
-    headers = {"Content-Disposition": f'attachment; filename="{name}.{format_}"'}
     if format_ == "csv":
         # The codebook of a CSV export is the XLSX's second sheet, or the command line's
         # --codebook file: one CSV holds one table.
@@ -279,7 +278,7 @@ def _download(rows, codebook, format_, name, title):
     else:
         sheets = [(title, rows)] + ([(_("Codebook"), codebook)] if codebook else [])
         body = exports.file_chunks(exports.xlsx_file(sheets))
-    return Response(body, mimetype=MIMETYPES[format_], headers=headers)
+    return attachment(body, f"{name}.{format_}", MIMETYPES[format_])
 
 
 @bp.route("/staff/rounds/<slug>/reach", methods=["GET", "POST"])

@@ -5,7 +5,6 @@ import json
 
 from flask import (
     Blueprint,
-    Response,
     abort,
     flash,
     redirect,
@@ -22,6 +21,7 @@ from wtforms.validators import DataRequired, Length, Regexp, ValidationError
 from ..accounts.access import role_required
 from ..config import LANGUAGES
 from ..design.imports import MAX_IMPORT_BYTES
+from ..downloads import attachment
 from ..extensions import db
 from ..forms import ButtonForm, TranslatedForm, TranslatedSubform
 from ..i18n import current_language, native_name, text_direction
@@ -312,11 +312,7 @@ def export(code, fmt):
         body = sheet.write_csv(definition)
     else:
         body = sheet.write_xlsx(definition)
-    return Response(
-        body,
-        mimetype=EXPORTS[fmt],
-        headers={"Content-Disposition": f'attachment; filename="codebook-{code}.{fmt}"'},
-    )
+    return attachment(body, f"codebook-{code}.{fmt}", EXPORTS[fmt])
 
 
 @bp.post("/staff/codebooks/<code>/themes")

@@ -6,12 +6,12 @@ recorded with who did it.
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, tuple_, update
 
 from ..audit import record
 from ..extensions import db
 from .models import DoubleCoding, Memo, Quote, Tag, Theme
-from .queries import written_answer_count, written_answers
+from .queries import readable_answer_keys, written_answer_count, written_answers
 from .rules import Rules
 from .scrub import scrub
 
@@ -91,6 +91,49 @@ def decide(round_, tag, status, user):
     tag.decided_at = datetime.now(UTC)
     record("themes.tag", round_, theme=tag.theme.code, status=status)
     db.session.commit()
+
+
+def decide_all(round_, theme, status, user, readable):
+    """Every suggestion of ``theme`` on an answer the coding screen may show, accepted or
+    rejected in one action. Returns (how many, the moment that names the batch for
+    ``undo_all``)."""
+    moment = datetime.now(UTC)
+    decided = db.session.execute(
+        update(Tag)
+        .where(
+            Tag.round_id == round_.id,
+            Tag.theme_id == theme.id,
+            Tag.status == "suggested",
+            tuple_(Tag.response_id, Tag.question_id, Tag.item).in_(
+                readable_answer_keys(round_.id, readable)
+            ),
+        )
+        .values(status=status, decided_by=user.id, decided_at=moment)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    record("themes.tag_all", round_, theme=theme.code, status=status, count=decided)
+    db.session.commit()
+    return decided, moment
+
+
+def undo_all(round_, theme, status, user, moment):
+    """Take back a ``decide_all`` of this reviewer: its tags are suggestions again, unless
+    someone has decided them since. Returns how many."""
+    undone = db.session.execute(
+        update(Tag)
+        .where(
+            Tag.round_id == round_.id,
+            Tag.theme_id == theme.id,
+            Tag.status == status,
+            Tag.decided_by == user.id,
+            Tag.decided_at == moment,
+        )
+        .values(status="suggested", decided_by=user.id, decided_at=datetime.now(UTC))
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    record("themes.tag_all", round_, theme=theme.code, status="suggested", count=undone)
+    db.session.commit()
+    return undone
 
 
 def add_tag(round_, answer, theme, user):

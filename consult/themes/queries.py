@@ -211,7 +211,8 @@ def answers_to_code(round_id, readable, question_id=None, language=None, show="a
     if language:
         query = query.where(Answer.language == language)
     if show == "review":
-        query = query.where(_has_tag(Tag.status == "suggested"))
+        of_theme = [Tag.theme_id == theme_id] if theme_id is not None else []
+        query = query.where(_has_tag(Tag.status == "suggested", *of_theme))
     elif show == "uncovered":
         query = query.where(~_has_tag(Tag.status != "rejected"))
     elif show == "theme" and theme_id is not None:
@@ -305,3 +306,29 @@ def emails_of(user_ids):
     if not user_ids:
         return {}
     return dict(db.session.execute(select(User.id, User.email).where(User.id.in_(user_ids))).all())
+
+
+def readable_answer_keys(round_id, readable):
+    """Select (response id, question id, item) of the answers the coding screen may show."""
+    return (
+        answers_to_code(round_id, readable)
+        .with_only_columns(Answer.response_id, Answer.question_id, Answer.item)
+        .order_by(None)
+    )
+
+
+def suggestions_left(round_id, readable):
+    """{theme id: suggestions not yet accepted or rejected} on the answers the coding screen
+    may show, counted in SQL."""
+    rows = db.session.execute(
+        select(Tag.theme_id, func.count())
+        .where(
+            Tag.round_id == round_id,
+            Tag.status == "suggested",
+            tuple_(Tag.response_id, Tag.question_id, Tag.item).in_(
+                readable_answer_keys(round_id, readable)
+            ),
+        )
+        .group_by(Tag.theme_id)
+    )
+    return dict(rows.all())

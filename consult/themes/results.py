@@ -8,7 +8,7 @@ sub-themes, on any of their written answers: a machine suggestion alone is not a
 The share is of all the group's respondents, the same base as the closed questions'.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import literal, select
 
@@ -218,4 +218,10 @@ def ranked_priorities(round_, language):
     if not rankings:
         return []
     results, _figures = question_results(round_, language, rankings)
-    return results
+    return [replace(result, choices=most_first(result.choices)) for result in results]
+
+
+def most_first(rows):
+    """Rows by their shown count, largest first; hidden counts after every shown one (their
+    order between them says nothing), ties kept in the questionnaire's order."""
+    return sorted(rows, key=lambda row: (not row.count.shown, -(row.count.value or 0)))

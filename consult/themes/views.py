@@ -3,16 +3,26 @@ memos, quotes), emergent themes, theme results and the advocacy brief."""
 
 import json
 import re
-from datetime import date
+from datetime import date, datetime
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import format_decimal, format_percent
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from ..design.access import load_round
+from ..downloads import attachment
 from ..extensions import db
 from ..forms import ButtonForm, whole_number
 from ..i18n import current_language
@@ -119,6 +129,7 @@ def coding_page(slug):
     ]
     questions = {q.id: q for q in round_.questions}
     deciders = {tag.decided_by for found in tags.values() for tag in found} - {None}
+    batch = session.get("coded_all")
     return render_template(
         "themes/coding.html",
         emails=queries.emails_of(deciders),
@@ -137,6 +148,8 @@ def coding_page(slug):
         page=page,
         more=more,
         language=round_.content_language(current_language()),
+        suggestions_left=queries.suggestions_left(round_.id, readable),
+        coded_all=batch if batch and batch["round"] == round_.id else None,
     )
 
 
@@ -195,8 +208,49 @@ def code_answer(slug, reference):
         flash(_("Marked as a candidate quote, its identifiers removed."), "status")
     else:
         abort(400)
+    return _back_to_coding(slug, anchor=f"a-{reference}")
+
+
+def _back_to_coding(slug, anchor=None):
+    """The coding page as the reviewer left it: its filters and page, and the answer they
+    acted on in view (an anchor, so without JavaScript too)."""
     back = request.form.get("back", "")
-    return redirect(url_for("themes.coding_page", slug=slug) + ("?" + back if back else ""))
+    return redirect(
+        url_for("themes.coding_page", slug=slug)
+        + ("?" + back if back else "")
+        + ("#" + anchor if anchor else "")
+    )
+
+
+@bp.post("/staff/rounds/<slug>/coding/all")
+@reviewers_only
+def code_all(slug):
+    """Accept or reject every suggestion of one theme at once, or take that back."""
+    round_ = load_round(slug)
+    if round_.codebook is None or not ButtonForm().validate_on_submit():
+        abort(400)
+    theme = coding.themes_of(round_.codebook).get(_int(request.form.get("theme")))
+    action = request.form.get("action")
+    if theme is None or action not in ("accept", "reject", "undo"):
+        abort(400)
+    readable = queries.readable_groups(round_.id, round_.min_cell_size)
+    if action == "undo":
+        batch = session.pop("coded_all", None)
+        if batch and batch["round"] == round_.id and batch["theme"] == theme.id:
+            coding.undo_all(
+                round_, theme, batch["status"], current_user, datetime.fromisoformat(batch["at"])
+            )
+        return _back_to_coding(slug, anchor="by-theme")
+    status = "accepted" if action == "accept" else "rejected"
+    count, moment = coding.decide_all(round_, theme, status, current_user, readable)
+    session["coded_all"] = {
+        "round": round_.id,
+        "theme": theme.id,
+        "status": status,
+        "at": moment.isoformat(),
+        "count": count,
+    }
+    return _back_to_coding(slug, anchor="by-theme")
 
 
 @bp.route("/staff/rounds/<slug>/quotes", methods=["GET", "POST"])
@@ -369,21 +423,17 @@ def brief(slug):
 def brief_markdown(slug):
     round_, brief = _brief(slug)
     text = render_template("themes/brief.md", **_brief_context(round_, brief))
-    return Response(
-        text,
-        mimetype="text/markdown",
-        headers={"Content-Disposition": f'attachment; filename="brief-{round_.slug}.md"'},
-    )
+    return attachment(text, f"brief-{round_.slug}.md", "text/markdown")
 
 
 @bp.route("/staff/rounds/<slug>/brief.json")
 @reviewers_only
 def brief_json(slug):
     round_, brief = _brief(slug)
-    return Response(
+    return attachment(
         json.dumps(brief_.brief_json(brief), ensure_ascii=False, indent=1),
-        mimetype="application/json",
-        headers={"Content-Disposition": f'attachment; filename="brief-{round_.slug}.json"'},
+        f"brief-{round_.slug}.json",
+        "application/json",
     )
 
 
@@ -446,10 +496,17 @@ def plain_share(figure):
     return format_percent(figure.percent / 100, format="#,##0%")
 
 
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+#: Marks that change a text anywhere in a line: code, emphasis, links, HTML, table cells.
+MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+#: Marks that change a text only at the start of a line: a heading, a list, a quote.
+MARKDOWN_LINE_START = re.compile(r"^(?=[#>]|[-+]\s)")
+MARKDOWN_ORDERED = re.compile(r"^(\d+)(?=[.)]\s)")
 
 
 @bp.app_template_filter("markdown_text")
 def markdown_text(value):
-    """A text that Markdown shows as it is: its marks escaped, its lines joined."""
-    return MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(value or "").split()))
+    """A text that Markdown shows as it is, its lines joined: only the marks Markdown would
+    read there are escaped, so "drop-in (public link)" stays as written when the file is
+    pasted into a word processor."""
+    text = MARKDOWN_INLINE.sub(r"\\\1", " ".join(str(value or "").split()))
+    return MARKDOWN_ORDERED.sub(r"\1\\", MARKDOWN_LINE_START.sub("\\\\", text))

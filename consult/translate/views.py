@@ -1,11 +1,12 @@
 """Translators' pages: their rounds, and a side-by-side editor for one language."""
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..design.access import designers_only, load_round
 from ..design.imports import MAX_IMPORT_BYTES
+from ..downloads import attachment
 from ..extensions import db
 from ..forms import ButtonForm
 from ..uploads import accepts_files_up_to
@@ -65,12 +66,10 @@ def editor(slug, language):
 @translators_and_designers
 def export_file(slug, language, format_):
     round_ = load_round_to_translate(slug, language)
-    return Response(
+    return attachment(
         exchange.export(round_, language, format_),
-        mimetype=exchange.FORMATS[format_],
-        headers={
-            "Content-Disposition": f'attachment; filename="{round_.slug}-{language}.{format_}"'
-        },
+        f"{round_.slug}-{language}.{format_}",
+        exchange.FORMATS[format_],
     )
 
 
