@@ -460,3 +460,21 @@ def test_a_theme_too_long_is_refused_with_wtforms_words_in_french(app, client, a
     assert response.status_code == 400
     assert "200" in too_long and "Field cannot be longer" not in too_long
     assert too_long in response.text
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+def test_a_json_codebook_of_millions_of_items_is_refused_before_it_is_parsed(app, client, auth):
+    """8 MB of "{}," would take some 200 MB to parse: counted first, refused with the
+    reason, nothing written."""
+    import tracemalloc
+
+    auth.login("reviewer")
+    content = b"[" + b"{}," * 2_700_000 + b"{}]"
+    tracemalloc.start()
+    response = upload(client, content, "huge.json", "huge")
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert "the file has more than 200,000 JSON items; a codebook has far fewer" in response.text
+    assert peak < 100 * 1024 * 1024
+    with app.app_context():
+        assert db.session.scalar(select(Codebook).where(Codebook.code == "huge")) is None

@@ -8,8 +8,8 @@ code; a theme the file does not mention stays as it is.
 import json
 from dataclasses import dataclass, field
 
+from flask_babel import format_decimal, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 
 from ..audit import record
 from ..config import LANGUAGES
@@ -20,6 +20,9 @@ from .sheet import SheetError, definition_from_table, read_table
 
 #: The column sizes of the codebook tables.
 MAX_CODE = 60
+#: Objects, lists and values of a codebook's JSON file: a codebook of as many themes as a
+#: spreadsheet may hold (sheet.MAX_ROWS), in nine languages, has under 100,000.
+MAX_JSON_ITEMS = 200_000
 MAX_STRATEGIC_DIRECTION = 120
 UPLOAD_SUFFIXES = ("json", "csv", "xlsx")
 
@@ -39,6 +42,19 @@ def definition_from_upload(filename, content, code):
     if suffix not in UPLOAD_SUFFIXES:
         raise CodebookError([_("choose a .json, .csv or .xlsx file")])
     if suffix == "json":
+        items = sum(content.count(character) for character in (b"{", b"[", b","))
+        if items > MAX_JSON_ITEMS:
+            # Counted before parsing: 10 MB of "{}," would take 250 MB to parse.
+            raise CodebookError(
+                [
+                    ngettext(
+                        "the file has more than %(limit)s JSON item; a codebook has far fewer",
+                        "the file has more than %(limit)s JSON items; a codebook has far fewer",
+                        MAX_JSON_ITEMS,
+                        limit=format_decimal(MAX_JSON_ITEMS),
+                    )
+                ]
+            )
         try:
             return json.loads(content.decode("utf-8-sig"))
         except (UnicodeDecodeError, ValueError, RecursionError):
