@@ -586,3 +586,14 @@ def test_ranked_priorities_list_the_most_ranked_first_and_hidden_ones_last():
 
     rows = [row("HIV", 24), row("hidden", None), row("Police violence", 28), row("Funding", 24)]
     assert [r.label for r in most_first(rows)] == ["Police violence", "HIV", "Funding", "hidden"]
+
+
+def test_the_brief_leaves_out_breakdowns_whose_every_cell_is_hidden(client, briefed_round):
+    """The police theme is shown in total only (by language, two French members would stand
+    out): no table of "hidden" rows under it, in the page or in Markdown."""
+    html = client.get(f"/staff/rounds/{briefed_round}/brief").get_data(as_text=True)
+    police = html.split("<h3><bdi>Police violence and arrest</bdi></h3>")[1].split("</section>")[0]
+    assert "<table>" not in police
+    text = client.get(f"/staff/rounds/{briefed_round}/brief.md").get_data(as_text=True)
+    police = text.split("### Police violence and arrest")[1].split("### ")[0]
+    assert "| Language |" not in police and "| Region |" not in police
