@@ -184,3 +184,24 @@ def test_help_under_a_field_is_text_not_markup(app, client, auth, lang):
     page = client.get(f"/staff/rounds/new?lang={lang}")
     assert "<address>" not in page.text
     assert "/c/&lt;" in page.text
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+def test_the_form_shows_only_the_settings_of_the_questions_kind(app, client, auth):
+    auth.login("designer")
+    builder = Builder(app, client)
+    slug = builder.new_round()
+    shown = {}
+    for kind in ("single_choice", "number", "info", "long_text"):
+        question_id = builder.add_question(slug, kind)
+        shown[kind] = client.get(f"/staff/rounds/{slug}/questions/{question_id}").text
+    assert "Accept fractions" not in shown["single_choice"]
+    assert "Show as a drop-down list" in shown["single_choice"]
+    assert "Accept fractions" in shown["number"] and 'name="choices"' not in shown["number"]
+    assert (
+        "An answer is required" not in shown["info"] and 'name="identifying"' not in shown["info"]
+    )
+    assert (
+        'name="max_length"' in shown["long_text"]
+        and "Shuffle the choices" not in shown["long_text"]
+    )

@@ -29,7 +29,7 @@ from wtforms.validators import (
 from ..forms import TranslatedForm
 from ..text import one_line
 from .labels import KIND_NAMES
-from .models import NEUTRAL_LABELS, QUESTION_KINDS, STATUSES
+from .models import CHOICE_KINDS, NEUTRAL_LABELS, QUESTION_KINDS, STATUSES, TEXT_KINDS
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}\Z"
 CODE_PATTERN = r"^[A-Za-z_][A-Za-z0-9_.-]{0,59}\Z"
@@ -47,7 +47,9 @@ class ImportForm(TranslatedForm):
         description=_l("A round exported from consult (.json) or an XLSForm (.xlsx)."),
         validators=[
             FileRequired(message=_l("Please choose a file.")),
-            FileAllowed(["json", "xlsx"], message=_l("Please choose a .json or .xlsx file.")),
+            FileAllowed(
+                ["json", "xlsx", "xls"], message=_l("Please choose a .json, .xlsx or .xls file.")
+            ),
         ],
     )
     slug = StringField(
@@ -237,7 +239,35 @@ class NewQuestionForm(TranslatedForm):
     )
 
 
+#: The question form's settings that mean something for each kind: the form shows only
+#: those ("Accept fractions" on a single choice would mean nothing).
+_ANSWERED = tuple(kind for kind in QUESTION_KINDS if kind != "info")
+SETTINGS_OF_KINDS = {
+    "required": _ANSWERED,
+    "identifying": _ANSWERED,
+    "dropdown": ("single_choice", "scale", "yes_no"),
+    "randomise_choices": CHOICE_KINDS,
+    "allow_decimals": ("number",),
+    "choices": CHOICE_KINDS,
+    "rows": ("matrix",),
+    "other": CHOICE_KINDS,
+    "prefer_not": CHOICE_KINDS,
+    "hidden_choices": CHOICE_KINDS,
+    "min_choices": ("multiple_choice",),
+    "max_choices": ("multiple_choice",),
+    "rank_count": ("ranking",),
+    "min_value": ("number",),
+    "max_value": ("number",),
+    "max_length": TEXT_KINDS,
+}
+
+
 class QuestionForm(ParsedForm):
+    @staticmethod
+    def applies(name, kind):
+        """Whether the setting ``name`` means something for a question of ``kind``."""
+        return kind in SETTINGS_OF_KINDS.get(name, QUESTION_KINDS)
+
     parsed = {
         "choices": choice_lines,
         "rows": choice_lines,
