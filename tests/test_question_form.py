@@ -205,3 +205,11 @@ def test_the_form_shows_only_the_settings_of_the_questions_kind(app, client, aut
         'name="max_length"' in shown["long_text"]
         and "Shuffle the choices" not in shown["long_text"]
     )
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+def test_opening_the_round_is_the_builders_main_button(app, client, auth):
+    auth.login("designer")
+    slug = Builder(app, client).new_round()
+    page = client.get(f"/staff/rounds/{slug}/").text
+    assert '<button type="submit" class="primary">Open for answers</button>' in page
