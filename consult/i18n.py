@@ -11,7 +11,7 @@ import tempfile
 from urllib.parse import urlencode
 
 import click
-from babel import Locale, support
+from babel import Locale, UnknownLocaleError, support
 from babel.lists import format_list
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
@@ -78,14 +78,24 @@ def text_direction(language):
 
 
 #: Where CLDR's own name is not the one speakers look for ("Indonesia" is the country).
-NATIVE_NAMES = {"id": "Bahasa Indonesia"}
+NATIVE_NAMES = {
+    "id": "Bahasa Indonesia",
+    # Languages partners' forms use that Babel has no data for.
+    "prs": "دری",
+    "tet": "Tetun",
+}
 
 
 def native_name(language):
     """A language's name in its own script, as a member who reads it would look for it."""
     if language in NATIVE_NAMES:
         return NATIVE_NAMES[language]
-    name = Locale.parse(language).get_display_name(language) or language
+    try:
+        code = language.replace("-", "_")
+        name = Locale.parse(code).get_display_name(code) or language
+    except (ValueError, TypeError, LookupError, UnknownLocaleError):
+        # A language Babel has no data for (Tetun, Dari…): its English name, else the code.
+        name = Locale("en").languages.get(language.replace("-", "_").partition("_")[0], language)
     return name[:1].upper() + name[1:]
 
 

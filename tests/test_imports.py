@@ -41,6 +41,8 @@ HOSTILE = {
     "zip-bomb.xlsx": zip_bomb,
     "wrong-sheets.xlsx": lambda: xlsx(people=[["name", "age"], ["x", 1]]),
     "fifty-megabytes.xlsx": lambda: os.urandom(50 * 1024 * 1024),
+    "broken.xls": lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + os.urandom(5000),
+    "plain-text.xls": lambda: b"type,name,label\ntext,a,A\n",
     "broken.json": lambda: b'{"format": "consult-round/1", "sections": [',
     "deep.json": lambda: ("[" * 100_000 + "]" * 100_000).encode(),
     "wrong.json": lambda: json.dumps(

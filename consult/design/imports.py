@@ -8,6 +8,8 @@ from flask_babel import gettext as _
 from .definition import ROUND_TEXTS, DefinitionError
 from .operations import DesignError, import_round
 
+#: The XLSForm files read (.xls: Excel 97-2003, read with xlrd as pyxform reads it).
+XLSFORM_SUFFIXES = ("xlsx", "xls")
 #: Larger files are refused before they are read.
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
@@ -45,7 +47,7 @@ class ImportRefused(ValueError):
 
 
 def import_upload(filename, content, slug=None):
-    """(new round, report lines) from a .json or .xlsx file; raises ImportRefused and writes
+    """(new round, report lines) from a .json, .xlsx or .xls file; raises ImportRefused and writes
     nothing when the file cannot become a round."""
     if len(content) > MAX_IMPORT_BYTES:
         raise ImportRefused([_("The file is larger than 10 MB.")])
@@ -71,7 +73,7 @@ def import_upload(filename, content, slug=None):
         except (UnicodeDecodeError, ValueError, RecursionError):
             raise ImportRefused([_("The file is not valid JSON.")]) from None
         source = "json"
-    elif suffix == "xlsx":
+    elif suffix in XLSFORM_SUFFIXES:
         from .xlsform import XLSFormError, read_xlsform
 
         try:
@@ -81,7 +83,7 @@ def import_upload(filename, content, slug=None):
         report = xlsform_report.skipped + xlsform_report.notes
         source = "xlsform"
     else:
-        raise ImportRefused([_("Please choose a .json or .xlsx file.")])
+        raise ImportRefused([_("Please choose a .json, .xlsx or .xls file.")])
     problem = too_large(definition)
     if problem:
         raise ImportRefused([problem])

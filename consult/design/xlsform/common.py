@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 
 from ..definition import LANGUAGE, QUESTION_SETTINGS
 
@@ -118,6 +118,14 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)  # other remarks
 
 
+#: Languages partners' forms use that Babel has no name for, or names otherwise than the
+#: partners do ({code: English name}); read back from a header's name, too ("Dari" is prs,
+#: ISO 639-3, not dar, which is Dargwa).
+OUR_LANGUAGES = {"prs": "Dari", "tet": "Tetun"}
+#: Other names of those languages a header may give.
+OUR_LANGUAGE_NAMES = {"tetum": "tet", "tetun dili": "tet", "dari persian": "prs"}
+
+
 @lru_cache(maxsize=1)
 def _babel_languages():
     """({code: English name}, {lower-case English name: shortest code})."""
@@ -125,6 +133,9 @@ def _babel_languages():
     names = {}
     for code in sorted(codes, key=len):
         names.setdefault(codes[code].lower(), code)
+    codes.update(OUR_LANGUAGES)
+    names.update({name.lower(): code for code, name in OUR_LANGUAGES.items()})
+    names.update(OUR_LANGUAGE_NAMES)
     return codes, names
 
 
@@ -135,7 +146,7 @@ def _as_code(text):
 
 
 def language_code(raw):
-    """'English (en)' -> en, 'EN' -> en, 'French' -> fr, 'Elvish' -> elv."""
+    """'English (en)' -> en, 'EN' -> en, 'French' -> fr, 'Dari' -> prs, 'Elvish' -> elv."""
     codes, names = _babel_languages()
     bracket = re.search(r"\(([^()]*)\)\s*$", raw or "")
     if bracket and _as_code(bracket.group(1)):
@@ -150,10 +161,19 @@ def language_code(raw):
 
 
 def language_name(code):
+    """The English name of any language code, never an exception: ours for the languages
+    of OUR_LANGUAGES, else Babel's (of the locale, else of its language), else the code."""
+    code = str(code or "")
+    language = code.replace("-", "_").partition("_")[0].lower()
+    if code in OUR_LANGUAGES or language in OUR_LANGUAGES:
+        return OUR_LANGUAGES.get(code) or OUR_LANGUAGES[language]
     try:
-        return Locale.parse(code).get_language_name("en") or code
-    except (ValueError, TypeError, LookupError):
-        return code
+        locale = Locale.parse(code)
+    except (ValueError, TypeError, LookupError, UnknownLocaleError):
+        locale = None
+    # Babel parses "und" (undetermined) as the likeliest locale, English: not its name.
+    name = locale.get_language_name("en") if locale and locale.language == language else None
+    return name or _babel_languages()[0].get(language) or code
 
 
 # --- relevant expressions ----------------------------------------------------------------

@@ -12,8 +12,9 @@ import time
 import warnings
 import xml.parsers.expat
 import zipfile
-from io import BytesIO
+from io import BytesIO, StringIO
 
+import xlrd
 from flask_babel import format_decimal, ngettext
 from flask_babel import gettext as _
 from openpyxl.packaging.manifest import Manifest
@@ -28,7 +29,12 @@ from openpyxl.xml.constants import (
     SHARED_STRINGS,
 )
 from openpyxl.xml.functions import fromstring
-from pyxform.xls2json_backends import get_excel_column_headers, get_excel_rows, xlsx_value_to_str
+from pyxform.xls2json_backends import (
+    get_excel_column_headers,
+    get_excel_rows,
+    xls_value_to_unicode,
+    xlsx_value_to_str,
+)
 
 from .common import (
     EMPTY_ROWS_ENDING_A_SHEET,
@@ -43,6 +49,9 @@ from .common import (
     SHEETS,
     XLSFormError,
 )
+
+#: How an .xls file (an OLE2 compound document) starts.
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 class TooLarge(XLSFormError):
@@ -98,12 +107,14 @@ def open_workbook(file_bytes, budget):
         raise XLSFormError(_("The file is empty."))
     if len(file_bytes) > MAX_FILE:
         raise XLSFormError(_("The file is larger than 10 MB, too large for a form."))
-    if file_bytes[:4] == b"\xd0\xcf\x11\xe0":
-        raise XLSFormError(_("This is an old .xls file: save it as .xlsx and try again."))
-    _check_zip(bytes(file_bytes))
+    old = file_bytes[:8] == OLE_SIGNATURE  # an .xls (Excel 97-2003) file
+    if not old:
+        _check_zip(bytes(file_bytes))
     try:
         with warnings.catch_warnings():  # openpyxl warns about the features it drops
             warnings.simplefilter("ignore")
+            if old:
+                return _read_xls(bytes(file_bytes), budget)
             return _read_sheets(bytes(file_bytes), budget)
     except XLSFormError:
         raise
@@ -384,20 +395,7 @@ class _SheetScan(_Expat):
         elif name == "c":
             self.cells += 1
             if self.cells > self.max_cells:
-                raise TooLarge(
-                    ngettext(
-                        "The sheet “%(sheet)s” has more than %(limit)s cell; a sheet can have at "
-                        "most %(limit)s.",
-                        "The sheet “%(sheet)s” has more than %(limit)s cells; a sheet can have at "
-                        "most %(limit)s.",
-                        self.max_cells,
-                        sheet=self.title,
-                        limit=format_decimal(self.max_cells),
-                    ),
-                    "cells",
-                    self.max_cells,
-                    self.title,
-                )
+                raise _too_many_cells(self.title, self.max_cells)
         elif name in ("v", "f", "is"):
             if not self.has_data:
                 self.has_data, self.last_data = True, self.row
@@ -421,20 +419,111 @@ class _SheetScan(_Expat):
             raise _Stop
 
     def too_many_rows(self):
-        return TooLarge(
-            ngettext(
-                "The sheet “%(sheet)s” has more than %(limit)s row; a sheet can have at most "
-                "%(limit)s.",
-                "The sheet “%(sheet)s” has more than %(limit)s rows; a sheet can have at most "
-                "%(limit)s.",
-                self.max_rows,
-                sheet=self.title,
-                limit=format_decimal(self.max_rows),
-            ),
-            "rows",
-            self.max_rows,
-            self.title,
-        )
+        return _too_many_rows(self.title, self.max_rows)
 
 
-# --- Languages ---------------------------------------------------------------------------
+def _too_many_rows(title, limit):
+    return TooLarge(
+        ngettext(
+            "The sheet “%(sheet)s” has more than %(limit)s row; a sheet can have at most "
+            "%(limit)s.",
+            "The sheet “%(sheet)s” has more than %(limit)s rows; a sheet can have at most "
+            "%(limit)s.",
+            limit,
+            sheet=title,
+            limit=format_decimal(limit),
+        ),
+        "rows",
+        limit,
+        title,
+    )
+
+
+def _too_many_cells(title, limit):
+    return TooLarge(
+        ngettext(
+            "The sheet “%(sheet)s” has more than %(limit)s cell; a sheet can have at "
+            "most %(limit)s.",
+            "The sheet “%(sheet)s” has more than %(limit)s cells; a sheet can have at "
+            "most %(limit)s.",
+            limit,
+            sheet=title,
+            limit=format_decimal(limit),
+        ),
+        "cells",
+        limit,
+        title,
+    )
+
+
+# --- .xls --------------------------------------------------------------------------------
+
+
+def _read_xls(data, budget):
+    """{sheet: rows} of an .xls file, as pyxform's xls_to_dict gives them. xlrd reads a
+    sheet's records only when asked (on_demand), keeps no empty or formatted-only cell
+    (no formatting_info) and no padding (ragged_rows): what it holds is bounded by the
+    file's 10 MB; the rows and cells of each sheet read are checked against MAX_ROWS and
+    MAX_CELLS before any row becomes a dict. An .xls file keeps no formula text: a cell
+    holds the value the spreadsheet program saved, as pyxform reads it."""
+    book = xlrd.open_workbook(
+        file_contents=data,
+        on_demand=True,
+        ragged_rows=True,
+        formatting_info=False,
+        logfile=StringIO(),  # its warnings about odd files, not for the console
+    )
+    try:
+        names = book.sheet_names()
+        result = {"sheet_names": names}
+        for index, title in enumerate(names):
+            key = "survey" if len(names) == 1 else title.lower()
+            if key not in SHEETS:
+                continue
+            budget.tick()
+            sheet = book.sheet_by_index(index)
+            _check_xls_sheet(sheet, title)
+            result[key] = _xls_rows(book, sheet, budget)
+            book.unload_sheet(index)
+    finally:
+        book.release_resources()
+    return result, []
+
+
+def _check_xls_sheet(sheet, title):
+    """TooLarge if the rows read, up to EMPTY_ROWS_ENDING_A_SHEET empty ones in a row as
+    pyxform stops, pass MAX_ROWS (with data) or MAX_CELLS, or a cell MAX_CELL_CHARACTERS."""
+    cells, empty = 0, 0
+    for index in range(sheet.nrows):
+        values = sheet.row_values(index)
+        cells += len(values)
+        if cells > MAX_CELLS:
+            raise _too_many_cells(title, MAX_CELLS)
+        if any(isinstance(v, str) and len(v) > MAX_CELL_CHARACTERS for v in values):
+            raise _too_long()
+        if any(value not in ("", None) for value in values):
+            if index + 1 > MAX_ROWS:  # numbered as the spreadsheet numbers it
+                raise _too_many_rows(title, MAX_ROWS)
+            empty = 0
+        elif index:
+            empty += 1
+            if empty > EMPTY_ROWS_ENDING_A_SHEET:
+                return
+
+
+def _xls_rows(book, sheet, budget):
+    first = sheet.row_values(0) if sheet.nrows else []
+    headers = get_excel_column_headers(None if v in ("", None) else str(v) for v in first)
+
+    def clean(cell, row_n, column):
+        value = cell.value.strip() if isinstance(cell.value, str) else cell.value
+        text = xls_value_to_unicode(value, cell.ctype, book.datemode)
+        budget.spend(len(text))
+        return text.strip()
+
+    def rows():
+        for index in range(1, sheet.nrows):
+            budget.tick()
+            yield sheet.row(index)[: len(headers)]
+
+    return get_excel_rows(headers=headers, rows=rows(), cell_func=clean)

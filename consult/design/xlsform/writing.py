@@ -17,6 +17,7 @@ def write_xlsform(definition: dict) -> bytes:
     questions = [q for s in definition["sections"] for q in s.get("questions") or []]
     kinds = {question["code"]: question["kind"] for question in questions}
     survey, choices = [], []
+    codes = {question["code"] for question in questions}
     for number, section in enumerate(definition["sections"], 1):
         relevant = _relevant(section.get("condition"), kinds)
         label = section.get("title") or {}
@@ -24,7 +25,7 @@ def write_xlsform(definition: dict) -> bytes:
             dict(type="begin group", name=f"section_{number}", label=label, relevant=relevant)
         )
         for question in section.get("questions") or []:
-            survey += _export_question(question, kinds, choices, source)
+            survey += _export_question(question, kinds, choices, source, codes)
         survey.append({"type": "end group"})
     title = definition.get("title") or {}
     settings = {
@@ -45,7 +46,7 @@ def write_xlsform(definition: dict) -> bytes:
     )
 
 
-def _export_question(question, kinds, choices, source):
+def _export_question(question, kinds, choices, source, codes):
     code, kind = question["code"], question["kind"]
     shown = [c for c in question.get("choices") or [] if not c.get("hidden")]
     options = [c for c in shown if c.get("role") != "row"]
@@ -80,6 +81,8 @@ def _export_question(question, kinds, choices, source):
             row["constraint"] = f"string-length(.) <= {question['max_length']}"
     else:
         row["type"] = "note"
+    if kind in ("single_choice", "multiple_choice") and _or_other(code, options, codes):
+        row["type"] += " or_other"
     for option in options:
         label = option.get("label") or {source: option["code"]}
         choices.append({"list_name": list_name, "name": _choice_name(option), "label": label})
@@ -97,6 +100,17 @@ def _export_question(question, kinds, choices, source):
     ]
     group = {**row, "type": "begin group", "appearance": "field-list", "required": None}
     return [group, *matrix_rows, {"type": "end group"}]
+
+
+def _or_other(code, options, codes):
+    """Whether a question's "other, please specify" is written as XLSForm writes it, with
+    "or_other" after the list's name: pyxform then adds the text box, a question named
+    code_other (so none of the round may have that code), shown when the choice "other" is
+    ticked (so the choice must have that code, as consult's own builder gives it). The
+    choice stays in the list, with its labels in every language; read_xlsform reads
+    "or_other" back as that choice's role."""
+    other = [option["code"] for option in options if option.get("role") == "other"]
+    return other == ["other"] and f"{code}_other" not in codes
 
 
 def _constraint(lhs, question, suffix):
