@@ -77,6 +77,8 @@ ACCESS = {
     "accounts.turn_off_two_factor": STAFF,
     "accounts.replace_recovery_codes": STAFF,
     "accounts.audit_log": ("admin",),
+    "accounts.users": ("admin",),
+    "accounts.change_user": ("admin",),
     "staff.home": STAFF,
     "design.new_round": ("admin", "designer"),
     "design.import_file": ("admin", "designer"),
@@ -251,6 +253,8 @@ def form_of(endpoint, role, matrix):
             "password": PASSWORD,
         },
         "accounts.profile": {"locale": "fr"},
+        "accounts.users": {"email": "new-colleague@example.org", "role": "reviewer"},
+        "accounts.change_user": {"action": "role", "role": "reviewer"},
         "accounts.two_factor": {"code": pyotp.TOTP(TOTP_SECRET).now()},
         "accounts.turn_off_two_factor": {"off-password": PASSWORD},
         "accounts.replace_recovery_codes": {"codes-password": PASSWORD},
@@ -425,6 +429,7 @@ def add_matrix_data():
         "block_id": block.id,
         "assignment_id": assignment.id,
         "reference": reference,
+        "user_id": db.session.scalar(select(User.id).where(User.email == TRANSLATOR)),
     }
     made = {
         "block_id": block.id,

@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
-from wtforms import EmailField, PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, Length
+from wtforms import EmailField, PasswordField, SelectChoice, SelectField, StringField
+from wtforms.validators import DataRequired, Length, Regexp
 
 from ..forms import TranslatedForm
 
@@ -54,3 +54,29 @@ class PasswordForm(TranslatedForm):
 
 class ProfileForm(TranslatedForm):
     locale = SelectField(_l("Language of the pages"), choices=[])
+
+
+#: The roles as staff read them, most powerful first.
+ROLE_NAMES = {
+    "admin": _l("Admin"),
+    "designer": _l("Designer"),
+    "translator": _l("Translator"),
+    "reviewer": _l("Reviewer"),
+}
+
+
+class AddAccountForm(TranslatedForm):
+    email = EmailField(
+        _l("E-mail"),
+        validators=[
+            DataRequired(),
+            Length(max=254),
+            Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+\Z", message=_l("Please write an e-mail address.")),
+        ],
+        filters=[lambda value: value.strip() if value else value],
+    )
+    role = SelectField(
+        _l("Role"),
+        choices=[SelectChoice(role, name) for role, name in ROLE_NAMES.items()],
+        default="reviewer",
+    )

@@ -1,6 +1,9 @@
 """Changes to staff accounts, one transaction each, each in the audit log."""
 
+import secrets
+
 from flask import current_app
+from flask_babel import gettext as _
 from sqlalchemy import delete, func, or_, select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -234,3 +237,45 @@ def _remove_two_factor(user):
     user.totp_last_step = None
     db.session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
     user.session_version += 1
+
+
+# --- the admins' page of accounts (views.users) ----------------------------------------------
+
+
+def add_account(email, role):
+    """A new account with a random password, returned once to be handed over in person:
+    (user, password). Raises AccountError (in the admin's language) if the e-mail is taken."""
+    email = normalise_email(email)
+    if db.session.scalar(select(func.count()).where(User.email == email)):
+        raise AccountError(_("An account for %(email)s already exists.", email=email))
+    password = secrets.token_urlsafe(15)  # 20 characters
+    user = User(email=email, password_hash=hash_password(password), role=role)
+    db.session.add(user)
+    record("account.create", email=email, role=role)
+    db.session.commit()
+    return user, password
+
+
+def change_account(admin, user, role=None, active=None):
+    """Another role, or the account disabled (every session ends) or enabled again. An admin
+    does not change their own account here, so the admin at the page always remains one."""
+    if user.id == admin.id:
+        raise AccountError(_("You cannot change your own role or disable your own account."))
+    if role is not None and role != user.role:
+        record("account.role", email=user.email, old=user.role, new=role)
+        user.role = role
+    if active is not None and active != user.active:
+        record("account.active" if active else "account.disable", email=user.email)
+        user.active = active
+        user.session_version += 1
+    db.session.commit()
+
+
+def reset_account_two_factor(admin, user):
+    """For someone who lost their app and recovery codes: two-step login is off, every
+    session ends, and an admin account sets it up again at its next login."""
+    if user.id == admin.id:
+        raise AccountError(_("You cannot change your own role or disable your own account."))
+    _remove_two_factor(user)
+    record("two_factor.reset", email=user.email)
+    db.session.commit()

@@ -23,7 +23,9 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy import select
 from wtforms import SelectChoice
 
 from ..audit import latest_events, rounds_to_filter_by
@@ -33,9 +35,20 @@ from ..i18n import native_name
 from ..ratelimit import limiter, login_account_key, staff_account_key, staff_client_key
 from . import clock, twofactor
 from .access import role_required
-from .forms import LoginCodeForm, LoginForm, PasswordForm, ProfileForm, SetUpCodeForm
+from .forms import (
+    ROLE_NAMES,
+    AddAccountForm,
+    LoginCodeForm,
+    LoginForm,
+    PasswordForm,
+    ProfileForm,
+    SetUpCodeForm,
+)
 from .models import User
 from .operations import (
+    AccountError,
+    add_account,
+    change_account,
     check_password,
     disable_two_factor,
     enable_two_factor,
@@ -44,6 +57,7 @@ from .operations import (
     password_login,
     record_login,
     recovery_codes_left,
+    reset_account_two_factor,
     second_factor_login,
     set_locale,
     two_factor_required,
@@ -252,6 +266,66 @@ def replace_recovery_codes():
         return render_template("accounts/recovery_codes.html", codes=new_recovery_codes(user))
     _wrong_password(form)
     return _two_factor_page(user, codes_form=form), 400
+
+
+@bp.route("/staff/users", methods=["GET", "POST"])
+@role_required("admin")
+def users():
+    """Staff accounts: add one (its password shown once), and each one's role and state."""
+    form = AddAccountForm()
+    if form.validate_on_submit():
+        try:
+            user, password = add_account(form.email.data, form.role.data)
+        except AccountError as error:
+            form.email.errors.append(str(error))
+        else:
+            return render_template(
+                "accounts/added.html", user=user, password=password, role_names=ROLE_NAMES
+            )
+    accounts = db.session.scalars(select(User).order_by(User.email)).all()
+    return render_template(
+        "accounts/users.html",
+        form=form,
+        accounts=accounts,
+        buttons=ButtonForm(),
+        role_names=ROLE_NAMES,
+    ), (400 if form.errors else 200)
+
+
+@bp.post("/staff/users/<int:user_id>")
+@role_required("admin")
+def change_user(user_id):
+    """One admin action on one account: another role, disable, enable, reset two-step."""
+    user = db.session.get(User, user_id) or abort(404)
+    action, role = request.form.get("action"), request.form.get("role")
+    if not ButtonForm().validate_on_submit() or action not in ACCOUNT_ACTIONS:
+        abort(400)
+    if action == "role" and role not in ROLE_NAMES:
+        abort(400)
+    try:
+        if action == "reset_two_factor":
+            reset_account_two_factor(current_user, user)
+        else:
+            change_account(
+                current_user,
+                user,
+                role=role if action == "role" else None,
+                active={"disable": False, "enable": True}.get(action),
+            )
+    except AccountError as error:
+        flash(str(error), "error")
+    else:
+        flash(ACCOUNT_ACTIONS[action], "status")
+    return redirect(url_for(".users", _anchor=f"user-{user.id}"))
+
+
+#: What each action on an account says once done.
+ACCOUNT_ACTIONS = {
+    "role": _l("Role changed."),
+    "disable": _l("Account disabled: its sessions have ended."),
+    "enable": _l("Account enabled."),
+    "reset_two_factor": _l("Two-step login reset: they set it up again at their next login."),
+}
 
 
 @bp.route("/staff/audit")
