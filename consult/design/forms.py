@@ -44,7 +44,7 @@ CHOICE_LINE = re.compile(r"^\s*([A-Za-z0-9_.-]{1,60})\s*=\s*(.+?)\s*$")
 class ImportForm(TranslatedForm):
     file = FileField(
         _l("File"),
-        description=_l("A round exported from consult (.json) or an XLSForm (.xlsx)."),
+        description=_l("A round exported from consult (.json) or an XLSForm (.xlsx or .xls)."),
         validators=[
             FileRequired(message=_l("Please choose a file.")),
             FileAllowed(
