@@ -307,3 +307,25 @@ def test_the_builder_names_languages_babel_has_no_data_for(app, client, auth):
     page = client.get(f"/staff/rounds/{slug}/")
     assert page.status_code == 200
     assert "Tetun" in page.text and "دری" in page.text
+
+
+def test_pyxforms_other_column_names_are_read_as_pyxform_reads_them():
+    """KoboToolbox fixtures write bind::relevant, bind::required and caption: the condition
+    and the required flag were dropped with no report line."""
+    from .test_xlsform import imported, questions_of
+
+    definition, report = imported(
+        survey=[
+            ["type", "name", "caption", "bind::required", "bind::relevant"],
+            ["select_one yn", "carry", "Do you carry naloxone?", "yes", ""],
+            ["text", "where", "Where do you get it?", "true()", "${carry} = 'yes'"],
+            ["integer", "age", "Age", "", ""],
+        ],
+        choices=[["list_name", "name", "label"], ["yn", "yes", "Yes"], ["yn", "no", "No"]],
+    )
+    carry, where, age = questions_of(definition)
+    assert carry["text"] == {"en": "Do you carry naloxone?"} and carry["required"] is True
+    assert where["required"] is True
+    assert where["condition"] == {"question": "carry", "op": "equals", "value": "yes"}
+    assert age["required"] is False and age["condition"] is None
+    assert not report.skipped

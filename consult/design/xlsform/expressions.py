@@ -3,6 +3,7 @@
 import re
 
 from flask_babel import gettext as _
+from pyxform.aliases import survey_header
 
 from ..definition import MAX_TEXT
 from .common import NEGATION, TOKEN
@@ -97,3 +98,16 @@ def cell_text(value):
 
 def column_key(column):
     return re.sub(r"[\s_]+", "_", column.strip().lower())
+
+
+#: The groups pyxform reads as a column's prefix ("bind::relevant", "control::appearance").
+_COLUMN_GROUP = re.compile(r"^(?:bind|control|body|instance|media)::?")
+
+
+def survey_column(column):
+    """A column under the name consult reads, as pyxform reads it: its group prefix dropped
+    and pyxform's own alias followed ("relevance" and "bind::relevant" are "relevant",
+    "bind::required" is "required", "command" is "type")."""
+    key = _COLUMN_GROUP.sub("", column_key(column))
+    alias = survey_header.get(key, key)
+    return (alias[1] if isinstance(alias, tuple) else alias).lower()

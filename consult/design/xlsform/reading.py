@@ -32,7 +32,7 @@ from .common import (
     XLSFormError,
     language_code,
 )
-from .expressions import RelevantParser, cell_text, column_key
+from .expressions import RelevantParser, cell_text, column_key, survey_column
 from .workbook import Budget, open_workbook
 
 
@@ -145,12 +145,13 @@ class _Import:
         """(other columns under lower-case names, {"label"|"hint": {language: text}})."""
         plain, texts = {}, {"label": {}, "hint": {}}
         for column, value in row.items():
-            match = re.match(r"^(label|hint)\s*(?:::?(.*))?$", column.strip(), re.I)
+            match = re.match(r"^(label|hint|caption)\s*(?:::?(.*))?$", column.strip(), re.I)
             if match and cell_text(value):
                 language = language_code(match.group(2)) if match.group(2) else self.default
-                texts[match.group(1).lower()].setdefault(language, cell_text(value))
+                kind = "hint" if match.group(1).lower() == "hint" else "label"  # caption: label
+                texts[kind].setdefault(language, cell_text(value))
             elif not match:
-                plain[column_key(column)] = cell_text(value)
+                plain[survey_column(column)] = cell_text(value)
         return plain, texts
 
     def read_choices(self):
