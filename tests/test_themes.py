@@ -597,3 +597,52 @@ def test_the_brief_leaves_out_breakdowns_whose_every_cell_is_hidden(client, brie
     text = client.get(f"/staff/rounds/{briefed_round}/brief.md").get_data(as_text=True)
     police = text.split("### Police violence and arrest")[1].split("### ")[0]
     assert "| Language |" not in police and "| Region |" not in police
+
+
+def test_the_brief_leads_with_headline_findings_that_match_the_answers(
+    app, client, auth, demo_round
+):
+    """Computed here from the raw answers: the share agreeing that decriminalisation should
+    be the main campaign, within the cell-key noise; the same figures, in the same order,
+    in the page, the Markdown and the JSON."""
+    from html import unescape
+
+    from consult.demo.operations import add_synthetic_responses
+    from consult.design.models import Question
+
+    with app.app_context():
+        round_ = db.session.scalar(select(Round).where(Round.slug == demo_round))
+        add_synthetic_responses(round_, 300, released=True)
+        use_codebook(round_, seed_starter_codebook())
+        scale = db.session.scalar(
+            select(Question).where(Question.code == "decriminalisation_first")
+        )
+        points = [c.id for c in scale.options if c.role == "option"]
+        counts = dict(
+            db.session.execute(
+                select(Answer.choice_id, func.count())
+                .where(Answer.question_id == scale.id)
+                .group_by(Answer.choice_id)
+            ).all()
+        )
+        in_order = [counts.get(point, 0) for point in points]
+        agreeing = 100 * sum(in_order[(len(in_order) + 1) // 2 :]) / sum(in_order)
+        text = scale.text["en"]
+    auth.login("reviewer")
+    html = client.get(f"/staff/rounds/{demo_round}/brief").get_data(as_text=True)
+    assert html.index("Headline findings") < html.index("Who answered")
+    shown = [
+        (percent, said, unescape(question))
+        for percent, said, question in re.findall(
+            r"<li><strong>(\d+)%</strong> (.*?) <bdi>(.*?)</bdi></li>", html
+        )
+    ]
+    percents = [int(p) for p, _said, _q in shown]
+    assert percents == sorted(percents, reverse=True) and len(shown) >= 3
+    (agree,) = [int(p) for p, said, q in shown if q == text]
+    assert abs(agree - agreeing) <= 3
+    assert all(said == "agree:" for _p, said, q in shown if q == text)
+    data = json.loads(client.get(f"/staff/rounds/{demo_round}/brief.json").get_data())
+    assert [f["percent"] for f in data["findings"]] == percents
+    markdown = client.get(f"/staff/rounds/{demo_round}/brief.md").get_data(as_text=True)
+    assert f"- **{agree}%** agree: {text}" in markdown

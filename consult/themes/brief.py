@@ -17,7 +17,7 @@ from ..extensions import db
 from ..i18n import native_name, pick
 from .models import ACTIVITIES, BriefTheme, Quote
 from .queries import quote_group_sizes
-from .results import NOT_RELEASED, ranked_priorities, theme_results
+from .results import NOT_RELEASED, headline_findings, ranked_priorities, theme_results
 from .starter import STRATEGIC_DIRECTIONS
 
 DIRECTION_NAMES = dict(
@@ -79,6 +79,8 @@ class Brief:
     languages: list
     priorities: list
     sections: list
+    #: Headline findings from the closed questions (themes.results.headline_findings).
+    findings: list = field(default_factory=list)
 
 
 def build_brief(round_, themes, language):
@@ -126,6 +128,7 @@ def build_brief(round_, themes, language):
         languages=by_language.columns,
         priorities=ranked_priorities(round_, content_language),
         sections=sections,
+        findings=headline_findings(round_, content_language),
     )
 
 
@@ -197,6 +200,17 @@ def brief_json(brief):
             "by_region": columns(brief.regions),
             "by_language": columns(brief.languages),
         },
+        "findings": [
+            {
+                "question": finding.question.code,
+                "text": finding.text,
+                "answer": finding.code,
+                "label": finding.answer,
+                "agreeing": finding.answer is None,
+                "percent": round(finding.percent),
+            }
+            for finding in brief.findings
+        ],
         "priorities": [
             {
                 "question": result.question.code,

@@ -225,3 +225,50 @@ def most_first(rows):
     """Rows by their shown count, largest first; hidden counts after every shown one (their
     order between them says nothing), ties kept in the questionnaire's order."""
     return sorted(rows, key=lambda row: (not row.count.shown, -(row.count.value or 0)))
+
+
+#: Kinds whose answers make a headline: one share of the members who answered.
+FINDING_KINDS = ("single_choice", "yes_no", "multiple_choice", "scale")
+#: How many headline findings the brief leads with.
+MAX_FINDINGS = 6
+
+
+@dataclass
+class Finding:
+    """What most members said to one closed question: the share agreeing (a scale), or the
+    share that chose its most chosen answer."""
+
+    question: object
+    text: str
+    #: The answer's label; None for the share agreeing with a scale's statement.
+    answer: str | None
+    code: str | None
+    percent: float
+
+
+def headline_findings(round_, language):
+    """The brief's findings: for each closed question that does not identify members
+    (region, age…), its share agreeing or its most chosen answer, from the same protected
+    figures as the results page (a share only where its count and base are shown); the
+    largest shares first."""
+    questions = [q for q in round_.questions if q.kind in FINDING_KINDS and not q.identifying]
+    if not questions:
+        return []
+    results, _figures = question_results(round_, language, questions)
+    findings = []
+    for result in results:
+        if result.question.kind == "scale" and result.agreeing is not None:
+            findings.append(Finding(result.question, result.text, None, None, result.agreeing))
+            continue
+        shown = [
+            row
+            for row in result.choices
+            if row.role == "option" and row.count.shown and row.count.percent is not None
+        ]
+        if shown:
+            top = max(shown, key=lambda row: row.count.value)
+            findings.append(
+                Finding(result.question, result.text, top.label, top.code, top.count.percent)
+            )
+    findings.sort(key=lambda finding: -finding.percent)
+    return findings[:MAX_FINDINGS]
