@@ -16,6 +16,11 @@ INVISIBLE = re.compile(
 )
 
 
+#: Control characters other than tab and line breaks: PostgreSQL refuses the null byte, and
+#: none of them belongs in an answer or a translation.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def without_invisible(text):
     """``text`` without INVISIBLE characters (None stays None)."""
     return INVISIBLE.sub("", text) if isinstance(text, str) else text

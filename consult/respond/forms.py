@@ -3,7 +3,6 @@ question named ``question_<id>`` (a matrix: one per row, ``question_<id>-<row id
 "other, please specify" box: ``question_<id>-other``)."""
 
 import math
-import re
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
@@ -29,13 +28,13 @@ from wtforms.validators import (
 
 from ..forms import TranslatedForm
 from ..i18n import pick
+from ..text import CONTROL_CHARACTERS
 from .flow import ordered_options
 
 DEFAULT_MAX_LENGTH = {"short_text": 300, "long_text": 5000}
 OTHER_MAX_LENGTH = 300
 #: The largest number an answer may be, as a bound of a question (design.definition._number).
 MAX_NUMBER = 10**15
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def field_name(question):
@@ -46,7 +45,7 @@ class NoControlCharacters:
     """Null bytes and other control characters cannot be stored (PostgreSQL refuses them)."""
 
     def __call__(self, form, field):
-        if field.data and _CONTROL_CHARACTERS.search(str(field.data)):
+        if field.data and CONTROL_CHARACTERS.search(str(field.data)):
             raise ValidationError(_l("Please remove the special characters from your answer."))
 
 

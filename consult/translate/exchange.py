@@ -15,7 +15,7 @@ from openpyxl import Workbook, load_workbook
 from translate.storage import xliff
 
 from ..design.imports import MAX_QUESTIONS, MAX_ROUND_CHOICES, MAX_SECTIONS
-from ..respond.forms import _CONTROL_CHARACTERS
+from ..text import CONTROL_CHARACTERS
 from .forms import MAX_TRANSLATION
 from .texts import round_texts
 
@@ -95,9 +95,7 @@ def read(filename, content):
             _("the file could not be read (%(error)s)", error=str(error)[:200])
         ) from error
     for entry in entries:  # what the editor refuses, a file cannot store either
-        if len(entry.translation) > MAX_TRANSLATION or _CONTROL_CHARACTERS.search(
-            entry.translation
-        ):
+        if len(entry.translation) > MAX_TRANSLATION or CONTROL_CHARACTERS.search(entry.translation):
             raise ExchangeError(
                 ngettext(
                     "%(key)s: the translation is longer than %(limit)s character or holds "
@@ -179,11 +177,11 @@ def _write_xlsx(rows, source, language, slug):
 def _read_xlsx(content):
     from ..design.xlsform.workbook import (  # pyxform loads slowly: only when used
         TooLarge,
-        _check_zip,
         check_workbook,
+        check_zip,
     )
 
-    _check_zip(content)  # a zip bomb is refused from its declared sizes, before any XML
+    check_zip(content)  # a zip bomb is refused from its declared sizes, before any XML
     try:  # then what its XML would make openpyxl do, before openpyxl opens it
         check_workbook(
             content,

@@ -109,7 +109,7 @@ def open_workbook(file_bytes, budget):
         raise XLSFormError(_("The file is larger than 10 MB, too large for a form."))
     old = file_bytes[:8] == OLE_SIGNATURE  # an .xls (Excel 97-2003) file
     if not old:
-        _check_zip(bytes(file_bytes))
+        check_zip(bytes(file_bytes))
     try:
         with warnings.catch_warnings():  # openpyxl warns about the features it drops
             warnings.simplefilter("ignore")
@@ -127,7 +127,7 @@ def open_workbook(file_bytes, budget):
         ) from error
 
 
-def _check_zip(data):
+def check_zip(data):
     """Refuse zip bombs before any XML is parsed (zipfile never inflates an entry past its
     declared size, so the declared sizes bound the work)."""
     try:
