@@ -5,12 +5,65 @@ Only staff actions are recorded. Nothing a member does is ever logged here.
 
 from datetime import UTC, datetime
 
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import JSON, DateTime, ForeignKey, String, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload
 
 from .design.models import Round
 from .extensions import db
+
+#: Each action as the audit log page says it, in the admin's language.
+ACTION_NAMES = {
+    "access.invitation_codes": _l("Made invitation codes"),
+    "access.network_codes": _l("Made network codes"),
+    "account.active": _l("Enabled an account"),
+    "account.create": _l("Added an account"),
+    "account.disable": _l("Disabled an account"),
+    "account.role": _l("Changed an account's role"),
+    "block.delete": _l("Deleted a question block"),
+    "block.insert": _l("Inserted a question block"),
+    "block.save": _l("Saved a page as a question block"),
+    "codebook.import": _l("Imported a codebook"),
+    "codebook.theme": _l("Changed a theme of a codebook"),
+    "codebook.update": _l("Updated a codebook"),
+    "login": _l("Logged in"),
+    "login.failed": _l("Failed to log in"),
+    "question.add": _l("Added a question"),
+    "question.delete": _l("Deleted a question"),
+    "question.duplicate": _l("Duplicated a question"),
+    "question.move": _l("Moved a question"),
+    "question.update": _l("Changed a question"),
+    "responses.delete": _l("Deleted a round's responses"),
+    "responses.export": _l("Exported responses"),
+    "round.copy": _l("Copied a round"),
+    "round.create": _l("Created a round"),
+    "round.import": _l("Imported a round"),
+    "round.publication": _l("Changed what is published"),
+    "round.reach_targets": _l("Changed the reach targets"),
+    "round.settings": _l("Changed a round's settings"),
+    "round.status": _l("Changed a round's status"),
+    "section.add": _l("Added a page"),
+    "section.delete": _l("Deleted a page"),
+    "section.duplicate": _l("Duplicated a page"),
+    "section.move": _l("Moved a page"),
+    "section.update": _l("Changed a page"),
+    "themes.autocode": _l("Coded the answers automatically"),
+    "themes.brief": _l("Chose directions for the brief"),
+    "themes.codebook": _l("Chose the round's codebook"),
+    "themes.double_coding": _l("Coded an answer blind"),
+    "themes.memo": _l("Wrote a memo"),
+    "themes.quote": _l("Marked or approved a quote"),
+    "themes.tag": _l("Decided a theme on an answer"),
+    "themes.tag_all": _l("Decided every suggestion of a theme"),
+    "translation.save": _l("Saved translations"),
+    "translator.assign": _l("Gave a language to a translator"),
+    "translator.unassign": _l("Took a language from a translator"),
+    "two_factor.disable": _l("Turned two-step login off"),
+    "two_factor.enable": _l("Turned two-step login on"),
+    "two_factor.recovery_codes": _l("Made new recovery codes"),
+    "two_factor.reset": _l("Reset two-step login"),
+}
 
 
 class AuditEvent(db.Model):

@@ -500,11 +500,14 @@ def test_admins_read_failed_logins_and_role_changes_in_the_audit_log(app, client
     assert page.status_code == 200
     text = page.text
     assert "<bdi>lead@example.org</bdi>" in text and f"<bdi>{admin}</bdi>" in text
-    assert "login.failed" in text and "account.role" in text and "account.create" in text
-    assert "&#34;old&#34;: &#34;reviewer&#34;" in text or '"old": "reviewer"' in text
+    assert "Failed to log in" in text and "Changed an account's role" in text
+    assert "Added an account" in text and "login.failed" not in text
+    assert "old: <bdi>reviewer</bdi>" in text and "new: <bdi>designer</bdi>" in text
+    french = client.get("/staff/audit?lang=fr").text
+    assert "Changed an account" not in french and "Added an account" not in french
     assert re.search(r"<td>\d{4}-\d\d-\d\d \d\d:\d\d</td>", text)
-    only_roles = client.get("/staff/audit?action=account.role").text
-    assert "account.role" in only_roles and "login.failed" not in only_roles
+    only_roles = client.get("/staff/audit?action=account.role&lang=en").text
+    assert "Changed an account's role" in only_roles and "Failed to log in" not in only_roles
     with app.app_context():
         assert db.session.scalar(select(User.role).where(User.email == "lead@example.org")) == (
             "designer"
@@ -522,12 +525,12 @@ def test_the_audit_log_pages_and_filters_by_round(app, client, auth, demo_round)
         db.session.commit()
     auth.login("admin")
     first = client.get("/staff/audit?action=test.").text
-    assert first.count("<code>test.event</code>") == 100
+    assert first.count("<td>test.event</td>") == 100
     assert "page=2" in first and "Older" in first
     second = client.get("/staff/audit?action=test.&page=2").text
-    assert second.count("<code>test.event</code>") == 50 and "Older" not in second
+    assert second.count("<td>test.event</td>") == 50 and "Older" not in second
     by_round = client.get(f"/staff/audit?round={round_id}").text
-    assert "round.status" in by_round and "test.event" not in by_round
+    assert "Changed a round's status" in by_round and "test.event" not in by_round
 
 
 def test_the_audit_log_is_for_admins_only(client, auth):
@@ -556,3 +559,22 @@ def test_the_audit_log_is_one_click_from_an_admins_staff_home_and_hidden_from_ot
     auth.logout()
     auth.login("designer")
     assert 'href="/staff/audit"' not in client.get("/staff/").text
+
+
+def test_every_action_the_code_records_has_a_name_in_the_audit_log():
+    """A new action recorded without a name would show as its code to admins."""
+    from pathlib import Path
+
+    from consult.audit import ACTION_NAMES
+
+    source = "\n".join(
+        path.read_text() for path in (Path(__file__).parent.parent / "consult").rglob("*.py")
+    )
+    recorded = set(
+        re.findall(
+            r'(?:record|_record_for|_add_new_round)\(\s*(?:[\w.]+,\s*)?"([a-z_]+(?:\.[a-z_]+)?)"',
+            source,
+        )
+    )
+    assert len(recorded) > 30
+    assert recorded <= set(ACTION_NAMES)

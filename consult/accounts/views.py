@@ -28,7 +28,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 from wtforms import SelectChoice
 
-from ..audit import latest_events, rounds_to_filter_by
+from ..audit import ACTION_NAMES, latest_events, rounds_to_filter_by
 from ..extensions import db
 from ..forms import ButtonForm, whole_number
 from ..i18n import native_name
@@ -342,6 +342,7 @@ def audit_log():
     filters = {"action": action or None, "round": round_id}
     return render_template(
         "accounts/audit.html",
+        action_names=ACTION_NAMES,
         rows=[_audit_row(event, titles) for event in events[:AUDIT_PAGE_SIZE]],
         rounds=rounds,
         titles=titles,
