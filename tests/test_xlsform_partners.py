@@ -329,3 +329,30 @@ def test_pyxforms_other_column_names_are_read_as_pyxform_reads_them():
     assert where["condition"] == {"question": "carry", "op": "equals", "value": "yes"}
     assert age["required"] is False and age["condition"] is None
     assert not report.skipped
+
+
+def test_references_to_answers_in_texts_are_reported_and_never_shown_raw():
+    """pyxform fills ${…} in with an answer; consult does not: a member would have read
+    "${calculate_test}". The text keeps the rest, the report names each, and the export
+    converts with pyxform."""
+    from consult.design.definition import from_definition, to_definition
+
+    from .test_xlsform import imported, questions_of
+
+    definition, report = imported(
+        survey=[
+            ["type", "name", "label", "hint"],
+            ["calculate", "calculate_test", "", ""],
+            ["text", "name", "Your first name?", ""],
+            ["integer", "age", "How old are you, ${name}?", "Total: ${calculate_test}"],
+            ["select_one yn", "again", "Again?", ""],
+        ],
+        choices=[["list_name", "name", "label"], ["yn", "yes", "Yes, ${name}"], ["yn", "no", "No"]],
+    )
+    _first, age, again = questions_of(definition)
+    assert age["text"] == {"en": "How old are you, …?"} and age["help"] == {"en": "Total: …"}
+    assert again["choices"][0]["label"] == {"en": "Yes, …"}
+    assert any("age" in note and "${calculate_test}, ${name}" in note for note in report.notes)
+    assert any("again" in note and "${name}" in note for note in report.notes)
+    exported = write_xlsform(to_definition(from_definition(definition)))
+    assert "${" not in convert(xlsform=exported, file_type=".xlsx").xform.split("<h:body>")[1]

@@ -54,6 +54,10 @@ def read_xlsform(file_bytes: bytes, filename: str = "form.xlsx") -> tuple[dict, 
         ) from error
 
 
+#: A reference to another question's answer in a text ("${age}"), which pyxform fills in.
+REFERENCE = re.compile(r"\$\{[^}]*\}")
+
+
 class _Import:
     def __init__(self, book, stem, report, budget):
         self.book, self.stem, self.report, self.budget = book, stem, report, budget
@@ -66,6 +70,7 @@ class _Import:
         self.lists = self.read_choices()
         self.read_survey()
         self.drop_empty_sections()
+        self.drop_references()
         if not self.sections:
             raise XLSFormError(_("The form has no question that consult can import."), self.report)
         title = self.form_title or self.stem or "Imported form"
@@ -83,6 +88,35 @@ class _Import:
         definition["languages"] = [self.default] + [c for c in used if c != self.default]
         definition["source_language"] = self.default
         return definition
+
+    def drop_references(self):
+        """No ${…} left in a text: consult does not put answers into texts, and a member
+        would read the raw reference. Each becomes "…", named in the report."""
+        for section in self.sections:
+            for question in section["questions"]:
+                texts = [question["text"], question["help"]]
+                texts += [choice["label"] for choice in question["choices"]]
+                found = sorted(
+                    {
+                        ref
+                        for text in texts
+                        for value in text.values()
+                        for ref in REFERENCE.findall(value)
+                    }
+                )
+                if not found:
+                    continue
+                for text in texts:
+                    for language, value in text.items():
+                        text[language] = REFERENCE.sub("…", value)
+                self.report.notes.append(
+                    _(
+                        "question %(code)s: %(references)s in its text shown as “…” (consult "
+                        "does not put answers into texts)",
+                        code=question["code"],
+                        references=", ".join(found),
+                    )
+                )
 
     def drop_empty_sections(self):
         kept = []
