@@ -356,3 +356,23 @@ def test_references_to_answers_in_texts_are_reported_and_never_shown_raw():
     assert any("again" in note and "${name}" in note for note in report.notes)
     exported = write_xlsform(to_definition(from_definition(definition)))
     assert "${" not in convert(xlsform=exported, file_type=".xlsx").xform.split("<h:body>")[1]
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+def test_an_address_typed_on_the_import_page_is_not_reported_as_taken_from_the_file(
+    app, client, auth
+):
+    from .conftest import post_file
+    from .test_xlsform import xlsx
+
+    auth.login("designer")
+    form = xlsx(
+        survey=[["type", "name", "label"], ["text", "where", "Where?"]],
+    )
+    typed = post_file(
+        client, "/staff/rounds/import", "/staff/rounds/import", "f.xlsx", form, slug="typed-here"
+    )
+    assert "The round was imported as a draft" in typed.text
+    assert "slug taken from the file name" not in typed.text
+    untyped = post_file(client, "/staff/rounds/import", "/staff/rounds/import", "g.xlsx", form)
+    assert "no settings sheet: slug taken from the file name" in untyped.text

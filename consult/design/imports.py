@@ -77,7 +77,7 @@ def import_upload(filename, content, slug=None):
         from .xlsform import XLSFormError, read_xlsform
 
         try:
-            definition, xlsform_report = read_xlsform(content, filename)
+            definition, xlsform_report = read_xlsform(content, filename, address_given=bool(slug))
         except XLSFormError as error:
             raise ImportRefused([str(error)]) from None
         report = xlsform_report.skipped + xlsform_report.notes

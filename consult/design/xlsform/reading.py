@@ -36,16 +36,21 @@ from .expressions import RelevantParser, cell_text, column_key, survey_column
 from .workbook import Budget, open_workbook
 
 
-def read_xlsform(file_bytes: bytes, filename: str = "form.xlsx") -> tuple[dict, ImportReport]:
+def read_xlsform(
+    file_bytes: bytes, filename: str = "form.xlsx", address_given: bool = False
+) -> tuple[dict, ImportReport]:
     """(definition dict, report); XLSFormError for a file that is not a usable XLSForm, or
-    one that holds more than a round may (the bounds of common.py and imports.py)."""
+    one that holds more than a round may (the bounds of common.py and imports.py). With
+    ``address_given`` the importer typed the round's address, so the report does not say
+    where one would otherwise come from."""
     budget = Budget(MAX_CHARACTERS, MAX_SECONDS)
     book, formulas = open_workbook(file_bytes, budget)
     report = ImportReport(
         notes=[_("%(where)s: a formula, read as its text", where=cell) for cell in formulas]
     )
     try:
-        return _Import(book, PurePath(filename or "").stem, report, budget).run(), report
+        stem = PurePath(filename or "").stem
+        return _Import(book, stem, report, budget, address_given).run(), report
     except XLSFormError:
         raise
     except Exception as error:  # a partner's file must never crash an import
@@ -59,8 +64,9 @@ REFERENCE = re.compile(r"\$\{[^}]*\}")
 
 
 class _Import:
-    def __init__(self, book, stem, report, budget):
+    def __init__(self, book, stem, report, budget, address_given=False):
         self.book, self.stem, self.report, self.budget = book, stem, report, budget
+        self.address_given = address_given
         self.sections, self.current, self.stack = [], None, []
         self.questions = self.choice_count = 0  # imported so far, against the bounds
         self.earlier, self.codes = {}, set()  # XLSForm name -> imported question; codes used
@@ -131,7 +137,7 @@ class _Import:
     def read_settings(self):
         rows = [row for row in self.book.get("settings") or [] if row]
         settings = {column_key(k): cell_text(v) for k, v in (rows[0] if rows else {}).items()}
-        if not settings.get("form_id"):
+        if not settings.get("form_id") and not self.address_given:
             if "settings" not in self.book:
                 note = _("no %(sheet)s sheet: slug taken from the file name", sheet="settings")
             else:
