@@ -392,7 +392,9 @@ def test_long_runs_go_outside_the_request_and_show_progress(app, client, auth, c
     job_id = int(job_url.rsplit("/", 1)[1])
     jobs.wait_for(job_id)
     html = client.get(job_url).get_data(as_text=True)
-    assert "Done." in html and 'http-equiv="refresh"' not in html
+    # The count of answers read, and the way on to what the run made.
+    assert f"Done: {len(ANSWERS)} answers read." in html and 'http-equiv="refresh"' not in html
+    assert f'href="/staff/rounds/{coded_round}/coding?show=review">Review the suggestions' in html
 
 
 def test_the_cli_codes_a_round_with_a_progress_bar(app, runner, coded_round):
