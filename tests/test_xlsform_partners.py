@@ -10,7 +10,7 @@ import pytest
 from pyxform.xls2xform import convert
 from sqlalchemy import select
 
-from consult.design.definition import from_definition
+from consult.design.definition import from_definition, to_definition
 from consult.design.models import Round
 from consult.design.xlsform import XLSFormError, read_xlsform, write_xlsform
 from consult.design.xlsform.common import language_code, language_name
@@ -376,3 +376,30 @@ def test_an_address_typed_on_the_import_page_is_not_reported_as_taken_from_the_f
     assert "slug taken from the file name" not in typed.text
     untyped = post_file(client, "/staff/rounds/import", "/staff/rounds/import", "g.xlsx", form)
     assert "no settings sheet: slug taken from the file name" in untyped.text
+
+
+def test_choice_codes_with_spaces_are_reported_and_conditions_still_find_them():
+    from .test_xlsform import imported, questions_of
+
+    definition, report = imported(
+        survey=[
+            ["type", "name", "label", "hint", "relevant"],
+            ["select_one c", "q", "Sure?", "", ""],
+            ["text", "t", "Why not?", "", "${q} = 'not sure'"],
+            ["note", "n", "", "Thank you for telling us.", ""],
+        ],
+        choices=[
+            ["list_name", "name", "label"],
+            ["c", "not sure", "Not sure"],
+            ["c", "yes", "Yes"],
+        ],
+    )
+    q, t, note = questions_of(definition)
+    assert [c["code"] for c in q["choices"]] == ["not_sure", "yes"]
+    assert t["condition"] == {"question": "q", "op": "equals", "value": "not_sure"}
+    assert any("'not sure'" in line and "'not_sure'" in line for line in report.notes)
+    # A note with only a hint: members read the hint, so it is the note's text.
+    assert note["text"] == {"en": "Thank you for telling us."} and note["help"] == {}
+    exported = write_xlsform(to_definition(from_definition(definition)))
+    again, _report = read_xlsform(exported)
+    assert questions_of(again)[2]["text"] == note["text"]

@@ -59,6 +59,13 @@ def read_xlsform(
         ) from error
 
 
+def choice_code(name):
+    """A choice's code as consult and XLSForm both accept it: characters other than letters,
+    digits, "_", "." and "-" (a space, which a multiple choice's answer would split on)
+    become "_"."""
+    return re.sub(r"[^A-Za-z0-9_.-]", "_", str(name))[:60]
+
+
 #: A reference to another question's answer in a text ("${age}"), which pyxform fills in.
 REFERENCE = re.compile(r"\$\{[^}]*\}")
 
@@ -219,7 +226,7 @@ class _Import:
                 list=repr(name),
                 name=repr(code),
             )
-            if code[:60] in {c["code"] for c in lists.get(name, [])}:
+            if choice_code(code) in {c["code"] for c in lists.get(name, [])}:
                 self.report.skipped.append(
                     _(
                         "%(where)s: a second choice with the same %(column)s",
@@ -230,8 +237,16 @@ class _Import:
             else:
                 self.media(plain, where)
                 label = texts["label"] or {self.default: code}
-                choice = {"code": code[:60], "role": "option", "label": label, "hidden": False}
-                lists.setdefault(name, []).append(choice)
+                if choice_code(code) != code:
+                    self.report.notes.append(
+                        _(
+                            "%(where)s: the choice's code is %(code)s",
+                            where=where,
+                            code=repr(choice_code(code)),
+                        )
+                    )
+                choice = {"code": choice_code(code), "role": "option", "label": label}
+                lists.setdefault(name, []).append({**choice, "hidden": False})
         return lists
 
     def read_survey(self):
@@ -329,6 +344,10 @@ class _Import:
             self.report.skipped.append(_("%(where)s: a note with no text", where=where))
             return
         question["code"] = self.new_code(plain.get("name"), number, where)
+        if not question["text"] and question["kind"] == "info":
+            # A note with only a hint: the hint is what members read, so it is the text
+            # (exported, it would otherwise need its code as a label).
+            question["text"], question["help"] = question["help"], {}
         if not question["text"] and question["kind"] != "info":
             question["text"] = {self.default: plain.get("name") or question["code"]}
             self.report.notes.append(
@@ -471,6 +490,8 @@ class _Import:
                 )
             )
         codes = {choice["code"] for choice in target["choices"]}
+        if "value" in condition:
+            condition = {**condition, "value": choice_code(condition["value"])}
         if "value" in condition and condition["value"] not in codes:
             raise ValueError(
                 _("%(value)s is not one of its choices", value=repr(condition["value"]))
