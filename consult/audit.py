@@ -3,7 +3,7 @@
 Only staff actions are recorded. Nothing a member does is ever logged here.
 """
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time, timedelta
 
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -108,9 +108,11 @@ def round_history(round_id, limit=200):
     ).all()
 
 
-def latest_events(action_prefix="", round_id=None, offset=0, limit=100):
+def latest_events(
+    action_prefix="", round_id=None, offset=0, limit=100, user_id=None, since=None, until=None
+):
     """The newest events first, for the admins' audit log page; ``action_prefix`` "login"
-    finds "login" and "login.failed"."""
+    finds "login" and "login.failed"; ``since`` and ``until`` are days (UTC), both kept."""
     query = (
         select(AuditEvent)
         .options(selectinload(AuditEvent.user))
@@ -120,6 +122,14 @@ def latest_events(action_prefix="", round_id=None, offset=0, limit=100):
         query = query.where(AuditEvent.action.startswith(action_prefix, autoescape=True))
     if round_id is not None:
         query = query.where(AuditEvent.round_id == round_id)
+    if user_id is not None:
+        query = query.where(AuditEvent.user_id == user_id)
+    if since is not None:
+        query = query.where(AuditEvent.at >= datetime.combine(since, time(), UTC))
+    if until is not None:
+        query = query.where(
+            AuditEvent.at < datetime.combine(until + timedelta(days=1), time(), UTC)
+        )
     return db.session.scalars(query.offset(offset).limit(limit)).all()
 
 

@@ -578,3 +578,30 @@ def test_every_action_the_code_records_has_a_name_in_the_audit_log():
     )
     assert len(recorded) > 30
     assert recorded <= set(ACTION_NAMES)
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+def test_the_audit_log_filters_by_person_and_by_days(app, client, auth, make_user):
+
+    lead = make_user("reviewer")
+    admin = auth.login("admin")
+    with app.app_context():
+        lead_id = db.session.scalar(select(User.id).where(User.email == lead))
+        for day, user_id in ((1, lead_id), (2, lead_id), (3, None)):
+            db.session.add(
+                AuditEvent(
+                    action="test.event",
+                    user_id=user_id,
+                    at=datetime(2026, 11, day, 23, 30, tzinfo=UTC),
+                    detail={"day": day},
+                )
+            )
+        db.session.commit()
+    by_lead = client.get(f"/staff/audit?action=test.&who={lead_id}").text
+    assert by_lead.count("<td>test.event</td>") == 2 and "day: <bdi>3</bdi>" not in by_lead
+    second_day = client.get("/staff/audit?action=test.&since=2026-11-02&until=2026-11-02").text
+    assert second_day.count("<td>test.event</td>") == 1 and "day: <bdi>2</bdi>" in second_day
+    assert 'value="2026-11-02"' in second_day
+    ignored = client.get("/staff/audit?action=test.&since=not-a-day&who=99999999999999").text
+    assert ignored.count("<td>test.event</td>") == 3
+    assert f"<bdi>{admin}</bdi>" not in by_lead

@@ -7,7 +7,7 @@ check before every request ends it after ``STAFF_IDLE_MINUTES`` without a reques
 """
 
 import unicodedata
-from datetime import UTC
+from datetime import UTC, date
 from urllib.parse import urlsplit
 
 from flask import (
@@ -333,13 +333,28 @@ ACCOUNT_ACTIONS = {
 def audit_log():
     action = request.args.get("action", "").strip()[:60]
     round_id = request.args.get("round", type=whole_number)
+    user_id = request.args.get("who", type=whole_number)
+    since = request.args.get("since", type=_day)
+    until = request.args.get("until", type=_day)
     page = max(request.args.get("page", 1, type=whole_number), 1)
     events = latest_events(
-        action, round_id, offset=(page - 1) * AUDIT_PAGE_SIZE, limit=AUDIT_PAGE_SIZE + 1
+        action,
+        round_id,
+        offset=(page - 1) * AUDIT_PAGE_SIZE,
+        limit=AUDIT_PAGE_SIZE + 1,
+        user_id=user_id,
+        since=since,
+        until=until,
     )
     rounds = rounds_to_filter_by()
     titles = {r.id: r.text("title", r.source_language) or r.slug for r in rounds}
-    filters = {"action": action or None, "round": round_id}
+    filters = {
+        "action": action or None,
+        "round": round_id,
+        "who": user_id,
+        "since": since.isoformat() if since else None,
+        "until": until.isoformat() if until else None,
+    }
     return render_template(
         "accounts/audit.html",
         action_names=ACTION_NAMES,
@@ -348,10 +363,19 @@ def audit_log():
         titles=titles,
         action=action,
         round_id=round_id,
+        staff=db.session.scalars(select(User).order_by(User.email)).all(),
+        user_id=user_id,
+        since=filters["since"],
+        until=filters["until"],
         page=page,
         more=len(events) > AUDIT_PAGE_SIZE,
         filters=filters,
     )
+
+
+def _day(text):
+    """A day typed as YYYY-MM-DD (what a date field sends); ValueError otherwise."""
+    return date.fromisoformat(text)
 
 
 def _audit_row(event, titles):
