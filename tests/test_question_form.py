@@ -2,6 +2,7 @@
 settings sent back with an error (one wrong field, or a refusal by the operation) show every
 field exactly as it was typed, and saving again once the wrong field is mended works."""
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -213,3 +214,39 @@ def test_opening_the_round_is_the_builders_main_button(app, client, auth):
     slug = Builder(app, client).new_round()
     page = client.get(f"/staff/rounds/{slug}/").text
     assert '<button type="submit" class="primary">Open for answers</button>' in page
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+def test_the_overview_says_each_condition_in_words(app, client, auth):
+    """'Shown only when: “Do you carry?” is Yes', not raw JSON, in the designer's language;
+    any_of, not_equals and answered too, and combinations."""
+    auth.login("designer")
+    builder = Builder(app, client)
+    slug = builder.new_round()
+    builder.add_question(
+        slug, "single_choice", code="carry", text="Do you carry?", choices="yes = Yes\nno = No"
+    )
+    conditions = [
+        ('{"question": "carry", "op": "equals", "value": "yes"}', "“Do you carry?” is Yes"),
+        ('{"question": "carry", "op": "not_equals", "value": "no"}', "“Do you carry?” is not No"),
+        (
+            '{"question": "carry", "op": "any_of", "value": ["yes", "no"]}',
+            "“Do you carry?” is one of Yes or No",
+        ),
+        (
+            '{"any": [{"question": "carry", "op": "answered"}, '
+            '{"question": "carry", "op": "not_answered"}]}',
+            "“Do you carry?” was answered or “Do you carry?” was not answered",
+        ),
+    ]
+    for number, (condition, _words) in enumerate(conditions):
+        builder.add_question(
+            slug, "short_text", code=f"why_{number}", text="Why?", condition=condition
+        )
+    page = client.get(f"/staff/rounds/{slug}/").text
+    assert "“<bdi>Do you carry?</bdi>” is <bdi>Yes</bdi>" in page  # isolated for RTL pages
+    read = re.sub(r"</?bdi>", "", page)
+    for _condition, words in conditions:
+        assert f"Shown only when: {words}" in read
+    french = re.sub(r"</?bdi>", "", client.get(f"/staff/rounds/{slug}/?lang=fr").text)
+    assert "« Do you carry? » vaut Yes" in french and "is Yes" not in french

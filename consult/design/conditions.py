@@ -10,6 +10,7 @@ else, naming the question. Evaluated on the server, so it works without JavaScri
 """
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 OPS = ("equals", "not_equals", "any_of", "answered", "not_answered")
 MAX_DEPTH = 5
@@ -102,3 +103,64 @@ def is_met(condition, answers):
     if op == "not_equals":
         return value not in given
     return bool(given & set(value if isinstance(value, list) else [value]))
+
+
+def in_words(condition, round_, language):
+    """A condition as a designer reads it, in the interface language: “Do you carry
+    naloxone?” is Yes (the builder's overview; the JSON stays for experts). Each question
+    text and answer is isolated (<bdi>), so Latin texts read right inside an Arabic page."""
+    from babel.lists import format_list
+    from flask_babel import get_locale
+    from markupsafe import Markup, escape
+
+    from ..i18n import pick
+
+    locale = get_locale()
+    questions = {question.code: question for question in round_.questions}
+
+    def isolated(text):
+        return Markup("<bdi>{}</bdi>").format(text)
+
+    def said(sentence, **parts):
+        # Translated first, then filled: the sentence is escaped, its parts are markup.
+        return escape(str(sentence)) % parts
+
+    def joined(parts, style):
+        """Parts joined as the language joins a list ("A, B or C")."""
+        slots = [f"\x00{number}\x00" for number in range(len(parts))]
+        text = escape(format_list(slots, style, locale))
+        for slot, part in zip(slots, parts, strict=True):
+            text = text.replace(slot, part)
+        return text
+
+    def words(part, nested=False):
+        for combinator, style in (("all", "standard"), ("any", "or")):
+            if combinator in part:
+                both = joined([words(p, True) for p in part[combinator]], style)
+                return Markup("({})").format(both) if nested and len(part[combinator]) > 1 else both
+        question = questions.get(part.get("question"))
+        if question is None:
+            return isolated(part.get("question"))
+        text = isolated(pick(question.text, language, round_.source_language) or question.code)
+        labels = {
+            choice.code: pick(choice.label, language, round_.source_language) or choice.code
+            for choice in question.choices
+        }
+        op, value = part.get("op"), part.get("value")
+        if op == "answered":
+            return said(_l("“%(question)s” was answered"), question=text)
+        if op == "not_answered":
+            return said(_l("“%(question)s” was not answered"), question=text)
+        if op == "any_of":
+            answers = [isolated(labels.get(v, str(v))) for v in value or []]
+            return said(
+                _l("“%(question)s” is one of %(answers)s"),
+                question=text,
+                answers=joined(answers, "or"),
+            )
+        answer = isolated(labels.get(value, str(value)))
+        if op == "not_equals":
+            return said(_l("“%(question)s” is not %(answer)s"), question=text, answer=answer)
+        return said(_l("“%(question)s” is %(answer)s"), question=text, answer=answer)
+
+    return words(condition)

@@ -19,6 +19,7 @@ from ..translate.queries import assignments_for
 from ..translate.texts import language_status, round_texts
 from ..uploads import accepts_files_up_to
 from .access import designers_only, load_question, load_round, load_section
+from .conditions import in_words
 from .definition import DefinitionError, to_definition
 from .forms import (
     ImportForm,
@@ -121,6 +122,8 @@ def overview(slug):
         network_codes=network_codes_of(round_),
         invitations=_invitation_figures(round_),
         assignments=assignments_for(round_),
+        # The page shows the questionnaire's own texts: conditions name them the same way.
+        condition_in_words=lambda condition: in_words(condition, round_, round_.source_language),
     )
 
 
