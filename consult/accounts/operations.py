@@ -58,11 +58,15 @@ def set_role(email, role):
     if role not in ROLES:
         raise AccountError(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
     user = find_user(email)
+    _give_role(user, role)
+    db.session.commit()
+    return user
+
+
+def _give_role(user, role):
     if user.role != role:
         record("account.role", email=user.email, old=user.role, new=role)
         user.role = role
-        db.session.commit()
-    return user
 
 
 #: Checked when no account matches, so a wrong e-mail takes as long as a wrong password.
@@ -164,10 +168,14 @@ def reset_two_factor(email):
     """From the command line, for someone who lost their app and recovery codes: two-step
     login is off (an admin sets it up again at the next login) and every session ends."""
     user = find_user(email)
+    _reset_two_factor(user)
+    return user
+
+
+def _reset_two_factor(user):
     _remove_two_factor(user)
     record("two_factor.reset", email=user.email)
     db.session.commit()
-    return user
 
 
 def recovery_codes_left(user):
@@ -249,11 +257,7 @@ def add_account(email, role):
     if db.session.scalar(select(func.count()).where(User.email == email)):
         raise AccountError(_("An account for %(email)s already exists.", email=email))
     password = secrets.token_urlsafe(15)  # 20 characters
-    user = User(email=email, password_hash=hash_password(password), role=role)
-    db.session.add(user)
-    record("account.create", email=email, role=role)
-    db.session.commit()
-    return user, password
+    return create_user(email, password, role), password
 
 
 def change_account(admin, user, role=None, active=None):
@@ -261,9 +265,8 @@ def change_account(admin, user, role=None, active=None):
     does not change their own account here, so the admin at the page always remains one."""
     if user.id == admin.id:
         raise AccountError(_("You cannot change your own role or disable your own account."))
-    if role is not None and role != user.role:
-        record("account.role", email=user.email, old=user.role, new=role)
-        user.role = role
+    if role is not None:
+        _give_role(user, role)
     if active is not None and active != user.active:
         record("account.active" if active else "account.disable", email=user.email)
         user.active = active
@@ -276,6 +279,4 @@ def reset_account_two_factor(admin, user):
     session ends, and an admin account sets it up again at its next login."""
     if user.id == admin.id:
         raise AccountError(_("You cannot change your own role or disable your own account."))
-    _remove_two_factor(user)
-    record("two_factor.reset", email=user.email)
-    db.session.commit()
+    _reset_two_factor(user)
