@@ -9,7 +9,7 @@ PORT ?= 5000
 TEST_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 export TEST_DATABASE_URL
 
-.PHONY: run test install install-test lock translations lint chromium bench clean
+.PHONY: run test install install-test lock translations lint chromium java bench clean
 
 run: install instance/config.py translations
 	chmod 600 instance/config.py
@@ -24,7 +24,7 @@ run: install instance/config.py translations
 	@echo
 	CONSULT_ENV=development $(FLASK) run --host 127.0.0.1 --port $(PORT)
 
-test: install-test instance/config.py translations lint chromium
+test: install-test instance/config.py translations lint chromium java
 	$(FLASK) translate check
 	$(BIN)/pytest
 
@@ -78,6 +78,18 @@ chromium:
 	  else \
 	    echo "The browser tests need Chromium from your package manager:" \
 	         "run 'sudo apt-get install chromium' (Debian/Ubuntu), then 'make test' again." >&2; \
+	    exit 1; \
+	  fi; }
+
+# ODK Validate (the jar pyxform ships) checks every XLSForm export: it runs on Java.
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's Java runtime for ODK Validate"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; \
+	  else \
+	    echo "The XLSForm tests run ODK Validate, which needs Java:" \
+	         "run 'sudo apt-get install default-jre-headless', then 'make test' again." >&2; \
 	    exit 1; \
 	  fi; }
 

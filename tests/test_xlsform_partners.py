@@ -234,7 +234,7 @@ def test_an_xls_form_imports_through_the_cli_and_the_upload_page(app, runner, cl
         },
         content_type="multipart/form-data",
     )
-    assert "Please choose a .json, .xlsx or .xls file." in refused.text
+    assert "Please choose a .json file or an XLSForm (.xlsx, .xls, .csv or .md)." in refused.text
 
 
 # --- 3. "Other, please specify" ------------------------------------------------------------
@@ -403,3 +403,142 @@ def test_choice_codes_with_spaces_are_reported_and_conditions_still_find_them():
     exported = write_xlsform(to_definition(from_definition(definition)))
     again, _report = read_xlsform(exported)
     assert questions_of(again)[2]["text"] == note["text"]
+
+
+# --- 6. XLSForms written as text: .csv and .md ---------------------------------------------
+
+CSV_FORM = b"""survey
+,type,name,label::English (en),label::Tetun (tet),bind::relevant,required
+,select_one yn,carry,Do you carry naloxone?,Ita lori naloxone?,,yes
+,text,why,"Why not, then?",Tanba sa la?,${carry} = 'n',
+choices
+,list_name,name,label::English (en),label::Tetun (tet)
+,yn,y,Yes,Sin
+,yn,n,No,Lae
+settings
+,form_title,form_id
+,Carrying,carrying
+"""
+
+MD_FORM = b"""
+| survey |
+|        | type          | name  | label        | relevant      |
+|        | integer       | age   | Age # years  |               |
+|        | select_one yn | carry | Do you carry? | ${age} != '' |
+| choices |
+|         | list_name | name | label |
+|         | yn        | y    | Yes   |
+|         | yn        | n    | No    | # a comment pyxform drops
+"""
+
+
+def test_a_csv_form_imports_as_pyxform_reads_it():
+    definition, report = read_xlsform(CSV_FORM, "carrying.csv")
+    from_definition(definition)
+    assert definition["slug"] == "carrying" and definition["languages"] == ["en", "tet"]
+    carry, why = questions_of(definition)
+    assert carry["required"] and carry["text"] == {
+        "en": "Do you carry naloxone?",
+        "tet": "Ita lori naloxone?",
+    }
+    assert why["text"]["en"] == "Why not, then?"  # a quoted comma stays in its cell
+    assert why["condition"] == {"question": "carry", "op": "equals", "value": "n"}
+    assert not report.skipped
+    convert(xlsform=write_xlsform(definition), file_type=".xlsx", validate=True)
+
+
+def test_a_markdown_form_imports_as_pyxform_reads_it():
+    definition, report = read_xlsform(MD_FORM, "age.md")
+    from_definition(definition)
+    age, carry = questions_of(definition)
+    assert age["kind"] == "number" and age["text"] == {"en": "Age # years"}
+    assert carry["condition"] == {"question": "age", "op": "answered"}
+    assert [c["code"] for c in carry["choices"]] == ["y", "n"]
+    assert report.skipped == []
+
+
+def test_a_text_form_is_held_to_the_bounds_of_a_workbook(monkeypatch):
+    monkeypatch.setattr("consult.design.xlsform.textforms.MAX_ROWS", 2)
+    with pytest.raises(XLSFormError, match="“survey” has more than 2 rows"):
+        read_xlsform(CSV_FORM, "carrying.csv")
+    monkeypatch.undo()
+    monkeypatch.setattr("consult.design.xlsform.textforms.MAX_CELL_CHARACTERS", 10)
+    with pytest.raises(XLSFormError, match="more than 10 characters"):
+        read_xlsform(MD_FORM, "age.md")
+
+
+def test_a_text_form_of_too_many_cells_is_refused_before_it_is_read(monkeypatch):
+    def never(*args):
+        raise AssertionError("pyxform was asked to read it")
+
+    monkeypatch.setattr("consult.design.xlsform.textforms.READERS", {"csv": (never, ",")})
+    huge = b"survey\n,type,name\n" + b",text,a" * 400_000
+    with pytest.raises(XLSFormError, match="more than 600,?000 cells"):
+        read_xlsform(huge, "huge.csv")
+
+
+def test_a_markdown_line_that_would_take_pyxform_minutes_is_refused_at_once():
+    # pyxform's comment pattern backtracks from each "#" to the next "|": 100,000 of them
+    # on one line took it 29 s here; the bound refuses the file after counting a few.
+    line = "| | text | a" + "#" * 100_000 + "|\n"
+    with pytest.raises(XLSFormError, match="too many “#” marks"):
+        read_xlsform(("| survey |\n| | type | name |\n" + line).encode(), "slow.md")
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "reason"),
+    [
+        (b"\xff\xfesurvey", "latin.csv", "not UTF-8 text"),
+        (b"just some words", "notes.md", "a .md form has a line with a sheet's name"),
+        (b"type;name;label", "semicolons.csv", "a .csv form has a line with a sheet's name"),
+    ],
+)
+def test_a_text_file_that_is_not_a_form_is_refused_with_a_reason(content, name, reason):
+    with pytest.raises(XLSFormError, match=reason):
+        read_xlsform(content, name)
+
+
+def test_a_csv_form_imports_through_the_upload_page(app, client, auth):
+    from .conftest import csrf_token
+
+    auth.login("designer")
+    page = client.get("/staff/rounds/import")
+    assert ".csv or .md" in page.text
+    response = client.post(
+        "/staff/rounds/import",
+        data={"csrf_token": csrf_token(page.text), "file": (io.BytesIO(CSV_FORM), "c.csv")},
+        content_type="multipart/form-data",
+    )
+    assert "The round was imported as a draft" in response.text
+    with app.app_context():
+        round_ = db.session.scalar(select(Round).where(Round.slug == "carrying"))
+        assert round_.languages == ["en", "tet"]
+
+
+# --- 7. Formulas ---------------------------------------------------------------------------
+
+
+def test_formula_cells_are_reported_and_the_export_stays_valid():
+    """The three formulas the partners' files held: "=B2" as a label, a formula building
+    "${…}" and "=$B2" as a name."""
+    workbook = openpyxl.Workbook()
+    survey = workbook.active
+    survey.title = "survey"
+    for row in (
+        ["type", "name", "label"],
+        ["text", "first", "First"],
+        ["text", "=$B2", "=B2"],
+        ["text", "built", '="${"&B2&"}"'],
+    ):
+        survey.append(row)
+    out = io.BytesIO()
+    workbook.save(out)
+    definition, report = read_xlsform(out.getvalue(), "formulas.xlsx")
+    from_definition(definition)
+    for cell in ("survey row 3 (name)", "survey row 3 (label)", "survey row 4 (label)"):
+        assert f"{cell}: a formula, read as its text" in report.notes
+    _first, copied, built = questions_of(definition)
+    assert copied["code"] == "__B2" and copied["text"] == {"en": "=B2"}
+    assert "the question's code is '__B2'" in " ".join(report.notes)
+    assert "${" not in built["text"]["en"]  # the reference a formula built, not shown raw
+    convert(xlsform=write_xlsform(definition), file_type=".xlsx", validate=True)

@@ -20,8 +20,8 @@ rounds_cli = AppGroup("rounds", help="Import and export rounds.")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--slug", default=None, help="Use this address instead of the file's.")
 def import_command(path, slug):
-    """Create a draft round from a .json definition or an .xlsx or .xls XLSForm; print its address
-    and what could not be imported."""
+    """Create a draft round from a .json definition or an XLSForm (.xlsx, .xls, .csv, .md);
+    print its address and what could not be imported."""
     if path.stat().st_size > MAX_IMPORT_BYTES:
         raise click.ClickException(f"{path.name} is larger than 10 MB: nothing imported")
     try:

@@ -44,11 +44,14 @@ CHOICE_LINE = re.compile(r"^\s*([A-Za-z0-9_.-]{1,60})\s*=\s*(.+?)\s*$")
 class ImportForm(TranslatedForm):
     file = FileField(
         _l("File"),
-        description=_l("A round exported from consult (.json) or an XLSForm (.xlsx or .xls)."),
+        description=_l(
+            "A round exported from consult (.json) or an XLSForm (.xlsx, .xls, .csv or .md)."
+        ),
         validators=[
             FileRequired(message=_l("Please choose a file.")),
             FileAllowed(
-                ["json", "xlsx", "xls"], message=_l("Please choose a .json, .xlsx or .xls file.")
+                ["json", "xlsx", "xls", "csv", "md"],
+                message=_l("Please choose a .json file or an XLSForm (.xlsx, .xls, .csv or .md)."),
             ),
         ],
     )

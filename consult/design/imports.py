@@ -8,8 +8,9 @@ from flask_babel import gettext as _
 from .definition import ROUND_TEXTS, DefinitionError
 from .operations import DesignError, import_round
 
-#: The XLSForm files read (.xls: Excel 97-2003, read with xlrd as pyxform reads it).
-XLSFORM_SUFFIXES = ("xlsx", "xls")
+#: The XLSForm files read (.xls: Excel 97-2003, read with xlrd as pyxform reads it; .csv
+#: and .md: XLSForms written as text, read by pyxform's own readers).
+XLSFORM_SUFFIXES = ("xlsx", "xls", "csv", "md")
 #: Larger files are refused before they are read.
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
@@ -47,8 +48,8 @@ class ImportRefused(ValueError):
 
 
 def import_upload(filename, content, slug=None):
-    """(new round, report lines) from a .json, .xlsx or .xls file; raises ImportRefused and writes
-    nothing when the file cannot become a round."""
+    """(new round, report lines) from a .json file or an XLSForm (.xlsx, .xls, .csv, .md);
+    raises ImportRefused and writes nothing when the file cannot become a round."""
     if len(content) > MAX_IMPORT_BYTES:
         raise ImportRefused([_("The file is larger than 10 MB.")])
     suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
@@ -83,7 +84,9 @@ def import_upload(filename, content, slug=None):
         report = xlsform_report.skipped + xlsform_report.notes
         source = "xlsform"
     else:
-        raise ImportRefused([_("Please choose a .json, .xlsx or .xls file.")])
+        raise ImportRefused(
+            [_("Please choose a .json file or an XLSForm (.xlsx, .xls, .csv or .md).")]
+        )
     problem = too_large(definition)
     if problem:
         raise ImportRefused([problem])

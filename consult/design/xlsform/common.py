@@ -39,6 +39,8 @@ EMPTY_ROWS_ENDING_A_SHEET = 60
 #: Seconds of reading and mapping a form, beyond which it is refused: a form within the
 #: bounds above takes a few seconds at most; this catches what they do not foresee.
 MAX_SECONDS = 20
+#: XLSForms written as text, read by pyxform's own readers (textforms.py).
+TEXT_FORM_SUFFIXES = ("csv", "md")
 SHEETS = ("survey", "choices", "settings", "external_choices", "osm", "entities")
 YES = ("yes", "true", "true()", "1")
 STRUCTURE = re.compile(r"^(begin|end)[ _]?(group|repeat|loop|lgroup|looped group)\b", re.I)
@@ -180,7 +182,7 @@ def language_name(code):
 
 TOKEN = re.compile(
     r"\s*(?:\$\{(?P<ref>[^}]*)\}|'(?P<sq>[^']*)'|\"(?P<dq>[^\"]*)\"|(?P<num>-?\d+(?:\.\d+)?)"
-    r"|(?P<word>and|or|not|selected)\b|(?P<sym>!=|=|\(|\)|,))"
+    r"|(?P<word>and|or|not|selected|concat)\b|(?P<sym>!=|=|\(|\)|,))"
 )
 NEGATION = {
     "equals": "not_equals",

@@ -11,7 +11,8 @@ from .common import NEGATION, TOKEN
 
 class RelevantParser:
     """relevant := term (("and" | "or") term)*, not mixed without parentheses; a term is
-    ${q} = 'a', ${q} != 'a', ${q} = '', selected(${q}, 'a'), not(term) or (relevant)."""
+    ${q} = 'a', ${q} != 'a', ${q} = '', selected(${q}, 'a'), not(term) or (relevant); a
+    string may be concat('…', "'", '…'), as write_xlsform joins one holding both quotes."""
 
     def __init__(self, expression):
         self.tokens, self.at, position = [], 0, 0
@@ -42,6 +43,16 @@ class RelevantParser:
         if token is None:
             raise ValueError(_("an expression consult cannot translate"))
         return token[1]
+
+    def string(self):
+        if not self.take("word", "concat"):
+            return self.expect("str")
+        self.expect("sym", "(")
+        pieces = [self.expect("str")]
+        while self.take("sym", ","):
+            pieces.append(self.expect("str"))
+        self.expect("sym", ")")
+        return "".join(pieces)
 
     def combination(self, depth):
         if depth > 3:
@@ -76,14 +87,14 @@ class RelevantParser:
             self.expect("sym", "(")
             question = self.expect("ref")
             self.expect("sym", ",")
-            value = self.expect("str")
+            value = self.string()
             self.expect("sym", ")")
             return {"question": question, "op": "equals", "value": value}
         question = self.expect("ref")
         equal = self.take("sym", "!=") is None
         if equal:
             self.expect("sym", "=")
-        value = self.expect("str")
+        value = self.string()
         if value == "":
             return {"question": question, "op": "not_answered" if equal else "answered"}
         return {"question": question, "op": "equals" if equal else "not_equals", "value": value}

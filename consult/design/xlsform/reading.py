@@ -44,7 +44,8 @@ def read_xlsform(
     ``address_given`` the importer typed the round's address, so the report does not say
     where one would otherwise come from."""
     budget = Budget(MAX_CHARACTERS, MAX_SECONDS)
-    book, formulas = open_workbook(file_bytes, budget)
+    suffix = PurePath(filename or "").suffix.lower().lstrip(".")
+    book, formulas = open_workbook(file_bytes, budget, suffix)
     report = ImportReport(
         notes=[_("%(where)s: a formula, read as its text", where=cell) for cell in formulas]
     )
@@ -60,10 +61,10 @@ def read_xlsform(
 
 
 def choice_code(name):
-    """A choice's code as consult and XLSForm both accept it: characters other than letters,
-    digits, "_", "." and "-" (a space, which a multiple choice's answer would split on)
-    become "_"."""
-    return re.sub(r"[^A-Za-z0-9_.-]", "_", str(name))[:60]
+    """A choice's code as consult and XLSForm both accept it: a space or other white space,
+    which a multiple choice's answer would split on, becomes "_"; letters of every script
+    stay, so that codes in Arabic or Russian stay apart."""
+    return re.sub(r"\s", "_", str(name))[:60]
 
 
 #: A reference to another question's answer in a text ("${age}"), which pyxform fills in.

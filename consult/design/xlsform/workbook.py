@@ -47,6 +47,7 @@ from .common import (
     MAX_SHARED_TEXTS,
     MAX_UNZIPPED,
     SHEETS,
+    TEXT_FORM_SUFFIXES,
     XLSFormError,
 )
 
@@ -102,11 +103,17 @@ class Budget:
             )
 
 
-def open_workbook(file_bytes, budget):
+def open_workbook(file_bytes, budget, suffix="xlsx"):
+    """({sheet: rows}, formula cells) of an uploaded form; ``suffix`` picks the reader of a
+    text form (.csv, .md), a workbook says itself whether it is .xls or .xlsx."""
     if not isinstance(file_bytes, bytes | bytearray) or not file_bytes:
         raise XLSFormError(_("The file is empty."))
     if len(file_bytes) > MAX_FILE:
         raise XLSFormError(_("The file is larger than 10 MB, too large for a form."))
+    if suffix in TEXT_FORM_SUFFIXES:
+        from .textforms import read_text_form
+
+        return read_text_form(bytes(file_bytes), suffix, budget)
     old = file_bytes[:8] == OLE_SIGNATURE  # an .xls (Excel 97-2003) file
     if not old:
         check_zip(bytes(file_bytes))
@@ -254,18 +261,18 @@ def check_workbook(data, read, max_rows, max_cells, empty_run=None):
             scan.part(archive, name)
 
 
-def _too_long():
+def too_long(limit=MAX_CELL_CHARACTERS):
     return TooLarge(
         ngettext(
             "A cell of the file holds more than %(limit)s character; a cell can hold at most "
             "%(limit)s.",
             "A cell of the file holds more than %(limit)s characters; a cell can hold at most "
             "%(limit)s.",
-            MAX_CELL_CHARACTERS,
-            limit=format_decimal(MAX_CELL_CHARACTERS),
+            limit,
+            limit=format_decimal(limit),
         ),
         "characters",
-        MAX_CELL_CHARACTERS,
+        limit,
     )
 
 
@@ -314,7 +321,7 @@ class _Expat:
         self.length = 0
         for value in attributes.values():
             if len(value) > MAX_CELL_CHARACTERS:
-                raise _too_long()
+                raise too_long()
         self.start(name[name.rfind("}") + 1 :], attributes)
 
     def _end(self, name):
@@ -324,7 +331,7 @@ class _Expat:
     def _text(self, data):
         self.length += len(data)
         if self.length > MAX_CELL_CHARACTERS:
-            raise _too_long()
+            raise too_long()
 
     def start(self, name, attributes):
         pass
@@ -395,7 +402,7 @@ class _SheetScan(_Expat):
         elif name == "c":
             self.cells += 1
             if self.cells > self.max_cells:
-                raise _too_many_cells(self.title, self.max_cells)
+                raise too_many_cells(self.title, self.max_cells)
         elif name in ("v", "f", "is"):
             if not self.has_data:
                 self.has_data, self.last_data = True, self.row
@@ -419,10 +426,10 @@ class _SheetScan(_Expat):
             raise _Stop
 
     def too_many_rows(self):
-        return _too_many_rows(self.title, self.max_rows)
+        return too_many_rows(self.title, self.max_rows)
 
 
-def _too_many_rows(title, limit):
+def too_many_rows(title, limit):
     return TooLarge(
         ngettext(
             "The sheet “%(sheet)s” has more than %(limit)s row; a sheet can have at most "
@@ -439,7 +446,7 @@ def _too_many_rows(title, limit):
     )
 
 
-def _too_many_cells(title, limit):
+def too_many_cells(title, limit):
     return TooLarge(
         ngettext(
             "The sheet “%(sheet)s” has more than %(limit)s cell; a sheet can have at "
@@ -498,12 +505,12 @@ def _check_xls_sheet(sheet, title):
         values = sheet.row_values(index)
         cells += len(values)
         if cells > MAX_CELLS:
-            raise _too_many_cells(title, MAX_CELLS)
+            raise too_many_cells(title, MAX_CELLS)
         if any(isinstance(v, str) and len(v) > MAX_CELL_CHARACTERS for v in values):
-            raise _too_long()
+            raise too_long()
         if any(value not in ("", None) for value in values):
             if index + 1 > MAX_ROWS:  # numbered as the spreadsheet numbers it
-                raise _too_many_rows(title, MAX_ROWS)
+                raise too_many_rows(title, MAX_ROWS)
             empty = 0
         elif index:
             empty += 1

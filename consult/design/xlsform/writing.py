@@ -21,15 +21,14 @@ def write_xlsform(definition: dict) -> bytes:
     for number, section in enumerate(definition["sections"], 1):
         relevant = _relevant(section.get("condition"), kinds)
         label = section.get("title") or {}
-        survey.append(
-            dict(type="begin group", name=f"section_{number}", label=label, relevant=relevant)
-        )
+        name = _new_name(f"section_{number}", codes)
+        survey.append(dict(type="begin group", name=name, label=label, relevant=relevant))
         for question in section.get("questions") or []:
             survey += _export_question(question, kinds, choices, source, codes)
         survey.append({"type": "end group"})
     title = definition.get("title") or {}
     settings = {
-        "form_title": title.get(source) or next(iter(title.values()), definition["slug"]),
+        "form_title": _literal(title.get(source) or next(iter(title.values()), definition["slug"])),
         "form_id": definition["slug"],
         "default_language": f"{language_name(source)} ({source})",
         "version": str(definition.get("version") or "1"),
@@ -91,7 +90,7 @@ def _export_question(question, kinds, choices, source, codes):
     matrix_rows = [
         dict(
             type=f"select_one {list_name}",
-            name=re.sub(r"[^\w.-]", "_", f"{code}_{r['code']}"),
+            name=_new_name(f"{code}_{r['code']}", codes),
             label=r.get("label") or {source: r["code"]},
             required=row["required"],
         )
@@ -100,6 +99,18 @@ def _export_question(question, kinds, choices, source, codes):
     ]
     group = {**row, "type": "begin group", "appearance": "field-list", "required": None}
     return [group, *matrix_rows, {"type": "end group"}]
+
+
+def _new_name(wanted, codes):
+    """A question name no other row of the form has (``codes`` grows by it), in the ASCII
+    letters and digits ODK Validate reads in an expression's path."""
+    name = base = re.sub(r"[^A-Za-z0-9_.-]", "_", wanted)
+    number = 1
+    while name in codes:
+        number += 1
+        name = f"{base}_{number}"
+    codes.add(name)
+    return name
 
 
 def _or_other(code, options, codes):
@@ -141,10 +152,21 @@ def _relevant(condition, kinds):
     values = condition["value"] if isinstance(condition["value"], list) else [condition["value"]]
     tests = []
     for value in map(_choice_name, values):
-        quoted = f'"{value}"' if "'" in value else f"'{value}'"
+        quoted = _xpath_string(value)
         test = f"selected({ref}, {quoted})" if multiple else f"{ref} = {quoted}"
         tests.append(f"not({test})" if op == "not_equals" else test)
     return tests[0] if len(tests) == 1 else "(" + " or ".join(tests) + ")"
+
+
+def _xpath_string(value):
+    """A string in an expression: XPath has no escapes, so a value with both quotes is
+    joined from pieces that each hold one kind."""
+    if "'" not in value:
+        return f"'{value}'"
+    if '"' not in value:
+        return f'"{value}"'
+    pieces = [f"'{piece}'" for piece in value.split("'")]
+    return "concat(" + ', "\'", '.join(pieces) + ")"
 
 
 def _choice_name(choice):
@@ -157,8 +179,16 @@ def _flatten(row, languages):
     flat = {key: value for key, value in row.items() if not isinstance(value, dict)}
     for base in ("label", "hint"):
         for code in languages:
-            flat[f"{base}::{language_name(code)} ({code})"] = (row.get(base) or {}).get(code)
+            flat[f"{base}::{language_name(code)} ({code})"] = _literal(
+                (row.get(base) or {}).get(code)
+            )
     return flat
+
+
+def _literal(text):
+    """A text as its members read it: "${" would make pyxform look for a question of that
+    name, so a word joiner (invisible) goes between "$" and "{"."""
+    return text.replace("${", "$\u2060{") if text else text
 
 
 def _workbook(**sheets):
