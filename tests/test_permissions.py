@@ -137,6 +137,7 @@ ACCESS = {
     "themes.brief": ("admin", "reviewer"),
     "themes.brief_markdown": ("admin", "reviewer"),
     "themes.brief_json": ("admin", "reviewer"),
+    "themes.brief_word": ("admin", "reviewer"),
     "themes.brief_choices": ("admin", "reviewer"),
     "codebooks.index": ("admin", "reviewer"),
     "codebooks.seed": ("admin", "reviewer"),

@@ -1,6 +1,7 @@
 """Coding written answers against the codebook: explained suggestions, reviewers' decisions,
 quotes, theme results with small groups hidden, agreement, and the brief in each format."""
 
+import io
 import json
 import re
 import socket
@@ -9,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from docx.oxml.ns import qn
 from sqlalchemy import func, insert, select
 
 from consult.accounts.models import User
@@ -375,6 +377,99 @@ def test_the_brief_as_json(client, briefed_round):
     assert data["respondents"]["count"] == len(ANSWERS)
 
 
+def word_document(response):
+    """The blocks of a .docx download in order: ("Heading 1", text), ("List Bullet", text)...
+    for paragraphs, ("table", [[cell, ...], ...]) for tables."""
+    from docx import Document
+    from docx.table import Table
+
+    assert response.status_code == 200
+    assert response.mimetype.endswith("wordprocessingml.document")
+    blocks = []
+    for block in Document(io.BytesIO(response.data)).iter_inner_content():
+        if isinstance(block, Table):
+            blocks.append(("table", [[cell.text for cell in row.cells] for row in block.rows]))
+        elif block.text:
+            blocks.append((block.style.name, block.text))
+    return blocks
+
+
+def test_the_brief_as_a_word_document_has_the_pages_words_and_figures(client, briefed_round):
+    """Read back with python-docx: the headings, the figures of the JSON, the approved quote,
+    and no table for a theme shown in total only."""
+    blocks = word_document(client.get(f"/staff/rounds/{briefed_round}/brief.docx"))
+    data = json.loads(client.get(f"/staff/rounds/{briefed_round}/brief.json").get_data())
+    headings = [text for style, text in blocks if style.startswith("Heading") or style == "Title"]
+    assert headings[0].startswith("Advocacy brief: ")
+    assert headings.index("Who answered") < headings.index("What members wrote about")
+    assert ("Normal", f"Responses: {data['respondents']['count']}") in blocks
+    regions = next(rows for kind, rows in blocks if kind == "table" and rows[0][0] == "Region")
+    expected = [
+        [g["label"], str(g["count"]) if g["count"] is not None else f"fewer than {g['fewer_than']}"]
+        for g in data["respondents"]["by_region"]
+    ]
+    assert regions == [["Region", "Respondents"], *expected]
+    police = blocks.index(("Heading 2", "Police violence and arrest"))
+    after = blocks[police + 1 : police + 8]
+    police_json = next(t for t in data["themes"] if t["code"] == "police")
+    count = police_json["respondents"]["count"]
+    percent = round(police_json["respondents"]["percent"])
+    assert ("Normal", f"Respondents who wrote about it: {count} ({percent}%)") in after
+    assert (
+        "Normal",
+        "Strategic direction: Advocacy and Campaigning · Advocacy activity: Campaigns",
+    ) in after
+    assert ("Quote", "The police beat us and took our money.") in after
+    assert ("Normal", "A member, in English") in after
+    # Shown in total only: no breakdown table before the next theme.
+    next_theme = next(
+        (i for i, (style, _t) in enumerate(blocks) if i > police and style == "Heading 2"),
+        len(blocks),
+    )
+    assert not [kind for kind, _rows in blocks[police:next_theme] if kind == "table"]
+
+
+def test_the_brief_as_a_word_document_reads_right_to_left_in_arabic(client, briefed_round):
+    from docx import Document
+    from docx.enum.table import WD_TABLE_DIRECTION
+
+    response = client.get(f"/staff/rounds/{briefed_round}/brief.docx?lang=ar")
+    document = Document(io.BytesIO(response.data))
+    assert document.paragraphs[0].text.startswith("موجز المناصرة")
+    body = document.element.body.xml
+    paragraphs = [p for p in document.paragraphs if p.text]
+    assert all(p._p.pPr is not None and p._p.pPr.find(qn("w:bidi")) is not None for p in paragraphs)
+    assert all(run.font.rtl for p in paragraphs for run in p.runs)
+    assert all(t.table_direction == WD_TABLE_DIRECTION.RTL for t in document.tables)
+    assert "<w:bidi/>" in body
+
+
+def test_themes_too_few_members_raised_are_named_in_one_line(app, client, auth, coded_round):
+    """Women's issues tagged on two answers: fewer than 5 members, so no section of "fewer
+    than 5" tables, one line instead, in the page, the Markdown, the JSON and Word."""
+    with app.app_context():
+        round_ = db.session.scalar(select(Round).where(Round.slug == coded_round))
+        women = db.session.scalar(select(Theme.id).where(Theme.code == "women"))
+        for answer in db.session.scalars(
+            select(Answer).where(Answer.text.like("La police%")).order_by(Answer.text)
+        ):
+            db.session.add(Tag(**Tag.about(round_, answer), theme_id=women))
+        db.session.commit()
+    accept_all(app, coded_round)
+    auth.login("reviewer")
+    line = "Also raised, by fewer than 5 members each: Women who use drugs."
+    html = client.get(f"/staff/rounds/{coded_round}/brief").get_data(as_text=True)
+    assert f'<p class="few-themes">{line}</p>' in html
+    assert "<h3><bdi>Women who use drugs</bdi></h3>" not in html
+    markdown = client.get(f"/staff/rounds/{coded_round}/brief.md").get_data(as_text=True)
+    assert line in markdown and "### Women" not in markdown
+    data = json.loads(client.get(f"/staff/rounds/{coded_round}/brief.json").get_data())
+    assert data["raised_by_fewer_than_minimum"] == ["Women who use drugs"]
+    assert "women" not in [theme["code"] for theme in data["themes"]]
+    blocks = word_document(client.get(f"/staff/rounds/{coded_round}/brief.docx"))
+    assert ("Normal", line) in blocks
+
+
 def test_the_brief_in_the_reviewers_language(client, briefed_round):
     html = client.get(f"/staff/rounds/{briefed_round}/brief?lang=fr").get_data(as_text=True)
     assert "Violences policières" in html or "police" in html.lower()
@@ -648,3 +743,9 @@ def test_the_brief_leads_with_headline_findings_that_match_the_answers(
     assert [f["percent"] for f in data["findings"]] == percents
     markdown = client.get(f"/staff/rounds/{demo_round}/brief.md").get_data(as_text=True)
     assert f"- **{agree}%** agree: {text}" in markdown
+    blocks = word_document(client.get(f"/staff/rounds/{demo_round}/brief.docx"))
+    start = blocks.index(("Heading 1", "Headline findings")) + 1
+    end = next(i for i, (style, _t) in enumerate(blocks) if i >= start and "Heading" in style)
+    bullets = [text for style, text in blocks[start:end] if style == "List Bullet"]
+    assert [int(b.split("%")[0]) for b in bullets] == percents
+    assert f"{agree}% agree: {text}" in bullets

@@ -1,7 +1,8 @@
 """The advocacy brief of a round: what a lead takes into a planning meeting. Who answered,
 the ranked priorities, and each theme with its definition, figures, breakdowns, approved
 quotes and the part of the network's plan it feeds; rendered as a printable page, as
-Markdown and as JSON, all from the one ``Brief`` built here, in the reviewer's language.
+Markdown, as JSON and as a Word document (brief_docx.py), all from the one ``Brief`` built
+here, in the reviewer's language.
 
 Everything in it is already protected: figures by small-cell suppression (themes.results),
 quotes scrubbed, approved and from groups of at least the round's minimum cell size.
@@ -9,12 +10,16 @@ quotes scrubbed, approved and from groups of at least the round's minimum cell s
 
 from dataclasses import dataclass, field
 
+from babel.lists import format_list
+from flask_babel import format_decimal, format_percent, ngettext
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from ..audit import record
 from ..extensions import db
 from ..i18n import native_name, pick
+from .differences import FALSE_DISCOVERY_RATE, notable_differences
 from .models import ACTIVITIES, BriefTheme, Quote
 from .queries import quote_group_sizes
 from .results import NOT_RELEASED, headline_findings, ranked_priorities, theme_results
@@ -81,6 +86,11 @@ class Brief:
     sections: list
     #: Headline findings from the closed questions (themes.results.headline_findings).
     findings: list = field(default_factory=list)
+    #: Names of the themes raised by fewer members than the round's minimum cell size, with
+    #: nothing else to show: one line, not a section of "fewer than" tables.
+    few: list = field(default_factory=list)
+    #: Notable differences between regions or languages (themes.differences).
+    differences: object = None
 
 
 def build_brief(round_, themes, language):
@@ -97,12 +107,18 @@ def build_brief(round_, themes, language):
         for choice in db.session.scalars(select(BriefTheme).where(BriefTheme.round_id == round_.id))
     }
     quotes = _approved_quotes(round_)
-    sections = []
+    sections, few = [], []
     for row in overall.rows:
         if row.count.value == 0 or row.total_only == NOT_RELEASED:
             continue
         theme = row.theme
         choice = choices.get(theme.id)
+        theme_quotes = quotes.get(theme.id, []) + [
+            q for child in row.children for q in quotes.get(child.theme.id, [])
+        ]
+        if not row.count.shown and not theme_quotes:
+            few.append(pick(theme.name, language, "en") or theme.code)
+            continue
         sections.append(
             BriefSection(
                 theme=theme,
@@ -115,8 +131,7 @@ def build_brief(round_, themes, language):
                 direction=(choice.strategic_direction if choice else None)
                 or theme.strategic_direction,
                 activity=choice.activity if choice else None,
-                quotes=quotes.get(theme.id, [])
-                + [q for child in row.children for q in quotes.get(child.theme.id, [])],
+                quotes=theme_quotes,
             )
         )
     sections.sort(key=lambda s: -(s.row.count.value or 0))
@@ -129,6 +144,8 @@ def build_brief(round_, themes, language):
         priorities=ranked_priorities(round_, content_language),
         sections=sections,
         findings=headline_findings(round_, content_language),
+        few=sorted(few, key=str.casefold),
+        differences=notable_differences(round_, content_language),
     )
 
 
@@ -164,6 +181,75 @@ def set_brief_choices(round_, choices):
         db.session.add(choice)
     record("themes.brief", round_, themes=len(choices))
     db.session.commit()
+
+
+def difference_sentence(difference):
+    """A difference as one sentence, with its figures and its base."""
+    words = dict(
+        group=difference.group,
+        percent=format_percent(difference.percent / 100, format="#,##0%"),
+        answer=difference.answer,
+        question=difference.text,
+        elsewhere=format_percent(difference.elsewhere / 100, format="#,##0%"),
+        base=format_decimal(difference.base),
+    )
+    if difference.grouping == "region":
+        return _(
+            "In %(group)s, %(percent)s answered “%(answer)s” to “%(question)s”, against "
+            "%(elsewhere)s elsewhere (%(base)s answers).",
+            **words,
+        )
+    return _(
+        "Among the answers in %(group)s, %(percent)s were “%(answer)s” to “%(question)s”, "
+        "against %(elsewhere)s in the other languages (%(base)s answers).",
+        **words,
+    )
+
+
+def differences_note(brief):
+    """What the differences were tested with, or None when nothing could be tested."""
+    tested = brief.differences.tested if brief.differences else 0
+    if not tested:
+        return None
+    if not brief.differences.found:
+        return ngettext(
+            "No difference between regions or languages stands out: %(num)d comparison tested.",
+            "No difference between regions or languages stands out: %(num)d comparisons tested.",
+            tested,
+        )
+    return ngettext(
+        "Named only when unlikely to be chance, after correcting for the %(num)d comparison "
+        "made (Benjamini–Hochberg, false discovery rate 5%%).",
+        "Named only when unlikely to be chance, after correcting for the %(num)d comparisons "
+        "made (Benjamini–Hochberg, false discovery rate 5%%).",
+        tested,
+    )
+
+
+def few_line(brief):
+    """The one line naming the themes too few members raised to show, or None."""
+    if not brief.few:
+        return None
+    return _(
+        "Also raised, by fewer than %(k)d members each: %(themes)s.",
+        k=brief.round.min_cell_size,
+        themes=format_list(brief.few, locale=brief.language),
+    )
+
+
+def figure_text(figure):
+    """A figure as plain text (Markdown, Word): its count, or why it is not shown."""
+    if figure.shown:
+        return format_decimal(figure.value)
+    if figure.hidden_because == "small":
+        return _("fewer than %(k)d", k=figure.threshold)
+    return _("hidden")
+
+
+def share_text(figure):
+    if figure.percent is None:
+        return "–"
+    return format_percent(figure.percent / 100, format="#,##0%")
 
 
 def figure_json(figure):
@@ -246,4 +332,23 @@ def brief_json(brief):
             }
             for section in brief.sections
         ],
+        "raised_by_fewer_than_minimum": brief.few,
+        "differences": {
+            "comparisons_tested": brief.differences.tested,
+            "false_discovery_rate": FALSE_DISCOVERY_RATE,
+            "found": [
+                {
+                    "question": d.question.code,
+                    "text": d.text,
+                    "by": d.grouping,
+                    "group": d.group,
+                    "answer": d.answer,
+                    "percent": round(d.percent),
+                    "elsewhere": round(d.elsewhere),
+                    "base": d.base,
+                    "adjusted_p": d.adjusted_p,
+                }
+                for d in brief.differences.found
+            ],
+        },
     }

@@ -16,7 +16,6 @@ from flask import (
     session,
     url_for,
 )
-from flask_babel import format_decimal, format_percent
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -437,6 +436,21 @@ def brief_json(slug):
     )
 
 
+@bp.route("/staff/rounds/<slug>/brief.docx")
+@reviewers_only
+def brief_word(slug):
+    """The brief as a Word document, for teams that edit their plans in Word."""
+    from .brief_docx import brief_docx  # python-docx, loaded only for this download
+
+    round_, brief = _brief(slug)
+    context = _brief_context(round_, brief)
+    return attachment(
+        brief_docx(brief, context["title"], context["today"]),
+        f"brief-{round_.slug}.docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+
+
 @bp.post("/staff/rounds/<slug>/brief")
 @reviewers_only
 def brief_choices(slug):
@@ -475,25 +489,13 @@ def _brief_context(round_, brief):
         "today": date.today(),
         "direction_names": brief_.DIRECTION_NAMES,
         "activity_names": brief_.ACTIVITY_NAMES,
-        "plain": plain_figure,
-        "plain_share": plain_share,
+        "few_line": brief_.few_line(brief),
+        "differences_note": brief_.differences_note(brief),
+        "difference_sentence": brief_.difference_sentence,
+        "plain": brief_.figure_text,
+        "plain_share": brief_.share_text,
         "language": brief.language,
     }
-
-
-def plain_figure(figure):
-    """A figure as plain text, for Markdown."""
-    if figure.shown:
-        return format_decimal(figure.value)
-    if figure.hidden_because == "small":
-        return _("fewer than %(k)d", k=figure.threshold)
-    return _("hidden")
-
-
-def plain_share(figure):
-    if figure.percent is None:
-        return "–"
-    return format_percent(figure.percent / 100, format="#,##0%")
 
 
 #: Marks that change a text anywhere in a line: code, emphasis, links, HTML, table cells.
