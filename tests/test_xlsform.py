@@ -597,3 +597,5 @@ def test_every_conformance_file_imports_or_says_why(name):
         return
     from_definition(definition)
     expectations(name, definition, report)
+    # Exported again, it is a form ODK Validate accepts (pyxform's jar, on Java).
+    convert(xlsform=write_xlsform(definition), file_type=".xlsx", validate=True)

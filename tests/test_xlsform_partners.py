@@ -180,7 +180,7 @@ def test_an_xls_form_imports_like_an_xlsx_one():
     assert water["choices"][0]["label"] == {"en": "Well", "tet": "Bee-matan"}
     assert people["kind"] == "number" and not people["allow_decimals"]
     assert not report.skipped
-    convert(xlsform=write_xlsform(definition), file_type=".xlsx")
+    convert(xlsform=write_xlsform(definition), file_type=".xlsx", validate=True)
 
 
 @pytest.mark.parametrize(
