@@ -197,9 +197,17 @@ def test_exchange_import_reports_gone_changed_and_empty_texts(app, client, auth,
     report = upload(
         client, slug, "fr", f"t.{format_}", translated_file(format_, content, translate)
     ).text
-    assert "this text no longer exists" in report
-    assert "the source text has changed since the file was made" in report
-    assert "round.title: empty, left as it was." in report
+    # In words, with counts: the title left empty, the question's text changed since the
+    # file was made, the choice "No" gone; the other texts stored.
+    assert "texts read from the file:" in report
+    assert "<li>1 whose source text changed since the file was made" in report
+    assert "<li>1 empty in the file (left as it was)</li>" in report
+    assert "<li>1 no longer in the round (not imported)</li>" in report
+    looked_at = report.split("To look at")[1]
+    assert "<bdi>Title</bdi>" in looked_at
+    assert "<bdi>Page 1, question 1</bdi>" in looked_at
+    assert "<bdi>No</bdi>" in looked_at
+    assert "choice." not in report and "round.title" not in report  # no internal keys
     editor = client.get(f"/staff/rounds/{slug}/translate/fr").text
     assert "Changed since translated" in editor
 

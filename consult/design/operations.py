@@ -9,6 +9,7 @@ choice are always allowed.
 import re
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import exists, func, select
 from sqlalchemy.exc import IntegrityError
 
@@ -16,7 +17,8 @@ from ..audit import record
 from ..extensions import db
 from ..i18n import native_name
 from ..respond.models import Answer, Response
-from ..translate.texts import incomplete_languages
+from ..translate.memory import in_every_language, mark_made_from_source
+from ..translate.texts import incomplete_languages, round_texts
 from .conditions import ConditionError, check_conditions
 from .definition import FORMAT, SLUG, from_definition, to_definition
 from .labels import STATUS_NAMES, TRANSITIONS
@@ -231,9 +233,12 @@ def add_question(section, kind):
         text={language: _("New question")},
         position=len(section.questions),
     )
-    question.choices = _starter_choices(kind, language)
+    question.choices = _starter_choices(kind, round_)
     section.questions.append(question)
     db.session.flush()
+    # The starter choices came translated from consult's catalogues: as if translated.
+    keys = {f"choice.{choice.id}.label" for choice in question.choices}
+    mark_made_from_source(round_, [t for t in round_texts(round_) if t.key in keys])
     record("question.add", round_, question=question.code, kind=kind)
     db.session.commit()
     return question
@@ -374,33 +379,34 @@ def _copy_question(question, codes):
     return copy
 
 
-def _starter_choices(kind, language):
-    """Choices a new question starts with, so that it can be answered at once."""
+def _starter_choices(kind, round_):
+    """Choices a new question starts with, so that it can be answered at once; written in
+    every language of the round that consult's own catalogues have (translate.memory)."""
     if kind == "yes_no":
-        labels = [("yes", _("Yes")), ("no", _("No"))]
+        labels = [("yes", _l("Yes")), ("no", _l("No"))]
     elif kind == "scale":
         labels = [
-            ("strongly_disagree", _("Strongly disagree")),
-            ("disagree", _("Disagree")),
-            ("neutral", _("Neither agree nor disagree")),
-            ("agree", _("Agree")),
-            ("strongly_agree", _("Strongly agree")),
+            ("strongly_disagree", _l("Strongly disagree")),
+            ("disagree", _l("Disagree")),
+            ("neutral", _l("Neither agree nor disagree")),
+            ("agree", _l("Agree")),
+            ("strongly_agree", _l("Strongly agree")),
         ]
     elif kind in ("single_choice", "multiple_choice", "ranking", "matrix"):
-        labels = [("a", _("First choice")), ("b", _("Second choice"))]
+        labels = [("a", _l("First choice")), ("b", _l("Second choice"))]
     else:
         return []
-    choices = [
-        Choice(position=i, code=code, label={language: label})
+    if kind == "matrix":
+        labels.append(("row_1", _l("First row")))
+    return [
+        Choice(
+            position=i,
+            code=code,
+            label=in_every_language(round_, label),
+            role="row" if code == "row_1" else "option",
+        )
         for i, (code, label) in enumerate(labels)
     ]
-    if kind == "matrix":
-        choices.append(
-            Choice(
-                position=len(choices), code="row_1", role="row", label={language: _("First row")}
-            )
-        )
-    return choices
 
 
 def _update_choices(question, data, language):

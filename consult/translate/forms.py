@@ -9,8 +9,10 @@ from ..respond.forms import NoControlCharacters
 MAX_TRANSLATION = 20_000
 
 
-def translation_form(texts, language, formdata=None):
-    """One text box per text of the round (``t0``, ``t1``…), filled with the translation."""
+def translation_form(texts, language, formdata=None, offered=None):
+    """One text box per text of the round (``t0``, ``t1``…), filled with the translation, or
+    for a text not yet translated with the one ``offered`` ({text key: translation}, from
+    translate.memory) for the translator to check and save."""
 
     class TranslationForm(TranslatedForm):
         pass
@@ -24,8 +26,14 @@ def translation_form(texts, language, formdata=None):
                 validators=[Length(max=MAX_TRANSLATION), NoControlCharacters()],
             ),
         )
-    data = {f"t{i}": text.values.get(language, "") for i, text in enumerate(texts)}
+    offered = offered or {}
+    data = {
+        f"t{i}": text.values.get(language) or offered.get(text.key, "")
+        for i, text in enumerate(texts)
+    }
     form = TranslationForm(formdata=formdata, data=None if formdata else data)
+    #: The texts whose box holds an offered translation, not yet saved.
+    form.offered = set(offered)
     form.rows = [(text, form[f"t{i}"]) for i, text in enumerate(texts)]
     return form
 

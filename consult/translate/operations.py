@@ -1,6 +1,9 @@
 """Changes translators and the secretariat make to a round's translations, one transaction
 each, in the audit log."""
 
+from dataclasses import dataclass, field
+from textwrap import shorten
+
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -77,25 +80,38 @@ def unassign_translator(assignment):
     db.session.commit()
 
 
+@dataclass
+class ImportReport:
+    """What importing a translation file did, in words a translator reads: counts, and each
+    text to look at named by where it is ("Page 1, question 3: choice “Agree”")."""
+
+    read: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    #: Stored, but their source changed since the file was made: marked to check.
+    changed_since: list = field(default_factory=list)
+    #: Empty in the file: the round's translation was left as it was.
+    empty: list = field(default_factory=list)
+    #: In the file, no longer in the round (the source the file carried).
+    gone: list = field(default_factory=list)
+
+
 def import_translations(round_, language, entries):
-    """Store the translations of an exchange file; returns the report lines: texts that no
-    longer exist, sources changed since the file was made (stored, and marked changed),
-    empty translations (left as they were)."""
+    """Store the translations of an exchange file; returns its ImportReport."""
     texts = {text.key: text for text in round_texts(round_)}
-    report, values, made_from = [], {}, {}
+    report, values, made_from = ImportReport(read=len(entries)), {}, {}
     for entry in entries:
         text = texts.get(entry.key)
         if text is None:
-            report.append(_("%(key)s: this text no longer exists.", key=entry.key))
+            report.gone.append(shorten(" ".join(entry.source.split()), 80, placeholder="…"))
             continue
         if not entry.translation.strip():
-            report.append(_("%(key)s: empty, left as it was.", key=entry.key))
+            report.empty.append(text.where)
             continue
         if entry.source != text.values[round_.source_language]:
-            report.append(
-                _("%(key)s: the source text has changed since the file was made.", key=entry.key)
-            )
+            report.changed_since.append(text.where)
         values[entry.key] = entry.translation
         made_from[entry.key] = entry.source
-    save_translations(round_, language, values, made_from)
+    report.updated = save_translations(round_, language, values, made_from)
+    report.unchanged = len(values) - report.updated
     return report

@@ -59,10 +59,11 @@ def round_texts(round_):
                 Text(f"question.{question.id}.help", f"{where}: {_l('help')}", question, "help")
             )
             for choice in question.choices:
+                label = choice.label.get(source) or choice.code
                 texts.append(
                     Text(
                         f"choice.{choice.id}.label",
-                        f"{where}: {_l('choice')} {choice.code}",
+                        str(_l("%(where)s: choice “%(label)s”", where=where, label=label)),
                         choice,
                         "label",
                     )

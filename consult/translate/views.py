@@ -13,6 +13,7 @@ from ..uploads import accepts_files_up_to
 from . import exchange
 from .access import load_round_to_translate, translators_and_designers
 from .forms import AssignForm, TranslationFileForm, submitted_values, translation_form
+from .memory import offered_translations
 from .models import TranslatorAssignment
 from .operations import (
     TranslationError,
@@ -42,7 +43,10 @@ def mine():
 def editor(slug, language):
     round_ = load_round_to_translate(slug, language)
     texts = round_texts(round_)
-    form = translation_form(texts, language, request.form if request.method == "POST" else None)
+    offered = offered_translations(round_, language, texts) if request.method == "GET" else {}
+    form = translation_form(
+        texts, language, request.form if request.method == "POST" else None, offered
+    )
     if request.method == "POST" and form.validate():
         try:
             changed = save_translations(round_, language, submitted_values(form))
@@ -96,7 +100,6 @@ def import_file(slug, language):
         round=round_,
         language=language,
         report=report,
-        count=len(entries),
     )
 
 
