@@ -181,3 +181,19 @@ def test_a_staff_form_says_what_is_wrong_in_indonesian(client, auth):
     assert required == "Kolom ini wajib diisi."
     assert '<html lang="id"' in response.text and required in response.text
     assert "This field is required." not in response.text
+
+
+def test_no_text_to_translate_hides_where_babel_cannot_find_it():
+    """Babel's extractor does not read inside f-strings: a gettext call there never reaches
+    the catalogues, and translators never see it ("Page 1, question 1" stayed English)."""
+    from pathlib import Path
+
+    inside_f_string = re.compile(r"""\bf(["'])[^"'\n]*\{\s*(?:_|_l|gettext|ngettext)\(""")
+    package = Path(__file__).resolve().parent.parent / "consult"
+    hidden = [
+        f"{path.relative_to(package)}:{number}"
+        for path in package.rglob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if inside_f_string.search(line)
+    ]
+    assert hidden == []

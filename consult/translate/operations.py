@@ -34,11 +34,13 @@ def save_translations(round_, language, values, made_from_sources=None):
             continue
         value = values[text.key].strip()
         texts = text.values
-        if value == texts.get(language, "") and made_from.get(text.key):
+        source = (made_from_sources or {}).get(text.key, texts[round_.source_language])
+        if value == texts.get(language, ""):
+            if value and not made_from.get(text.key):  # kept as it is: now known to be
+                made_from[text.key] = fingerprint(source)  # made from this source
             continue
         if value:
             texts[language] = value
-            source = (made_from_sources or {}).get(text.key, texts[round_.source_language])
             made_from[text.key] = fingerprint(source)
         else:
             texts.pop(language, None)

@@ -9,6 +9,7 @@ since translated" until someone saves it again.
 import hashlib
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 ROUND_FIELDS = (
@@ -40,30 +41,39 @@ def round_texts(round_):
     source = round_.source_language
     texts = [Text(f"round.{name}", str(label), round_, name) for name, label in ROUND_FIELDS]
     for s_number, section in enumerate(round_.sections, 1):
-        page = _l("Page %(number)d", number=s_number)
         texts.append(
-            Text(f"section.{section.id}.title", f"{page}: {_l('title')}", section, "title")
+            Text(
+                f"section.{section.id}.title",
+                _("Page %(page)d: title", page=s_number),
+                section,
+                "title",
+            )
         )
         texts.append(
             Text(
                 f"section.{section.id}.introduction",
-                f"{page}: {_l('introduction')}",
+                _("Page %(page)d: introduction", page=s_number),
                 section,
                 "introduction",
             )
         )
         for q_number, question in enumerate(section.questions, 1):
-            where = f"{page}, {_l('question %(number)d', number=q_number)}"
+            where = _("Page %(page)d, question %(number)d", page=s_number, number=q_number)
             texts.append(Text(f"question.{question.id}.text", where, question, "text"))
             texts.append(
-                Text(f"question.{question.id}.help", f"{where}: {_l('help')}", question, "help")
+                Text(
+                    f"question.{question.id}.help",
+                    _("Page %(page)d, question %(number)d: help", page=s_number, number=q_number),
+                    question,
+                    "help",
+                )
             )
             for choice in question.choices:
                 label = choice.label.get(source) or choice.code
                 texts.append(
                     Text(
                         f"choice.{choice.id}.label",
-                        str(_l("%(where)s: choice “%(label)s”", where=where, label=label)),
+                        _("%(where)s: choice “%(label)s”", where=where, label=label),
                         choice,
                         "label",
                     )
