@@ -22,7 +22,10 @@ run: install instance/config.py translations
 	@echo "  '$(FLASK) create-user EMAIL --role admin'):"
 	@sed 's/^/    /' instance/demo-staff.txt 2>/dev/null || true
 	@echo
-	CONSULT_ENV=development $(FLASK) run --host 127.0.0.1 --port $(PORT)
+	@echo "  Long jobs (automatic coding, emergent themes) run in a worker started beside it."
+	CONSULT_ENV=development $(FLASK) jobs work & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  CONSULT_ENV=development $(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 test: install-test instance/config.py translations lint chromium java
 	$(FLASK) translate check

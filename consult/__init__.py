@@ -31,7 +31,15 @@ def create_app(test_config=None):
     _init_extensions(app)
     _register_blueprints(app)
     _register_cli(app)
+    _init_queue(app)
     return app
+
+
+def _init_queue(app):
+    """After the blueprints: the modules they import register the jobs the queue runs."""
+    from . import queue
+
+    queue.init_app(app)
 
 
 def _configure(app, test_config):
@@ -111,6 +119,7 @@ def _register_cli(app):
     from .i18n import translate_cli
     from .maintenance.cli import backup_command, restore_command
     from .networks.cli import networks_cli
+    from .queue import jobs_cli
     from .respond.cli import drafts_cli
     from .review.cli import responses_cli, results_cli
     from .themes.cli import themes_cli
@@ -128,6 +137,7 @@ def _register_cli(app):
         results_cli,
         responses_cli,
         themes_cli,
+        jobs_cli,
         backup_command,
         restore_command,
     ):

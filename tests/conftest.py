@@ -16,7 +16,6 @@ from consult import create_app
 from consult.demo.operations import create_demo_round
 from consult.extensions import db
 from consult.networks.operations import ensure_member_networks
-from consult.themes.jobs import wait_for_all as wait_for_theme_jobs
 
 CSRF_FIELD = re.compile(
     r'name="csrf_token" type="hidden" value="([^"]+)"|'
@@ -76,6 +75,9 @@ def make_test_config(uri, engine_options, **overrides):
         # auth.login("admin") logs in with a password alone; tests/test_staff_security.py
         # turns the admins' two-step login back on.
         "STAFF_TWO_FACTOR_REQUIRED_FOR_ADMINS": False,
+        # Jobs run at once, in the request that queues them; tests/test_job_queue.py runs
+        # them in a real worker, and kills it.
+        "QUEUE_IMMEDIATE": True,
         **overrides,
     }
 
@@ -104,7 +106,6 @@ def app(database):
         db.create_all()
         ensure_member_networks()
     yield app
-    wait_for_theme_jobs()  # a run a test started must end before its tables go
     with app.app_context():
         db.session.remove()
         db.drop_all()

@@ -41,7 +41,6 @@ from consult.respond.operations import give_resume_code
 from consult.review.operations import set_publication
 from consult.themes import agreement, jobs, queries
 from consult.themes.coding import autocode, mark_quote
-from consult.themes.jobs import wait_for_all as wait_for_theme_jobs
 from consult.themes.models import ThemeJob
 from consult.themes.operations import export_codebook, seed_starter_codebook
 from consult.translate import exchange
@@ -499,7 +498,6 @@ def matrix(tmp_path_factory):
 def fresh_client(matrix, role, two_step=False):
     """A client of the app on a fresh copy of the template, logged in as ``role`` (with
     two-step login, as "<role>-2fa@example.org", if ``two_step``)."""
-    wait_for_theme_jobs()  # a job a case started must not write into the next case's copy
     with matrix.app.app_context():
         db.session.remove()
         db.engine.dispose()

@@ -84,8 +84,8 @@ def job(slug, job_id):
     job = db.session.get(jobs.ThemeJob, job_id)
     if job is None or job.round_id != round_.id:
         abort(404)
-    jobs.latest_job(round_, job.kind)  # marks a run a dead process left as failed
-    return render_template("themes/job.html", round=round_, job=job)
+    jobs.check(job)  # a run whose worker died is queued again or failed, never "running"
+    return render_template("themes/job.html", round=round_, job=job, messages=jobs.MESSAGES)
 
 
 @bp.route("/staff/rounds/<slug>/coding")
