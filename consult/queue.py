@@ -1,23 +1,51 @@
-"""Long work runs in a worker process, not in the web worker: automatic coding and emergent
-themes (themes.jobs). The queue is huey's, stored in SQLite in the instance folder by
-default (nothing more to install or run than the worker) or in Redis at scale
+"""Long work runs in a worker process, not in the web worker: automatic coding and
+emergent themes (themes.jobs), and large exports of responses (review.export_jobs). The
+queue is huey's, stored in SQLite in the instance folder by default (nothing more to
+install or run than the worker) or in Redis at scale
 (``CONSULT_QUEUE_URL=redis://127.0.0.1:6379/1``). The worker is
 ``flask --app consult jobs work``; ``make run`` starts one beside the server.
 
-A job's own row says how far it got and beats a heartbeat while it runs; a page that finds a
-run whose heartbeat stopped (the worker was killed or recycled) queues it again or marks it
-failed with a message (themes.jobs.check), so no page ever shows a dead run as running.
+A job's own row (a model with the JobState columns) says how far it got, and beats a
+heartbeat while it runs (``running``); a page that finds a run whose heartbeat stopped (the
+worker was killed or recycled) queues it again, once, or marks it failed with a message
+(``check``), so no page ever shows a dead run as running. A run writes its result only at
+its end, so running it again is safe.
 Tests set ``QUEUE_IMMEDIATE``: each job then runs at once, in the request that queued it.
 """
 
+import logging
 import os
+import threading
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 
 import click
 from flask import current_app
 from flask.cli import AppGroup
+from flask_babel import lazy_gettext as _l
 from huey import RedisHuey, SqliteHuey
+from sqlalchemy import DateTime, String, update
+from sqlalchemy.orm import Mapped, mapped_column
 
 from .extensions import db
+
+HEARTBEAT_EVERY = timedelta(seconds=2)
+STALE_AFTER = timedelta(seconds=20)
+#: Runs of one job, the first included: a run whose worker died is started once more.
+MAX_ATTEMPTS = 2
+#: What a page says of a run that stopped, by the reason kept with it.
+MESSAGES = {
+    "retried": _l("The worker stopped during the run; it has been queued to start again."),
+    "died": _l(
+        "The worker stopped twice during the run, which changed nothing. Start it again; if "
+        "it stops again, the worker's log says why."
+    ),
+    "error": _l(
+        "The run failed and changed nothing. Start it again; if it fails again, the "
+        "worker's log says why."
+    ),
+}
+log = logging.getLogger(__name__)
 
 jobs_cli = AppGroup("jobs", help="The worker that runs long jobs.")
 
@@ -47,6 +75,106 @@ def init_app(app):
     huey.immediate = bool(app.config.get("QUEUE_IMMEDIATE"))
     tasks = {name: huey.task(name=name)(_in_app(app, fn)) for name, fn in _JOBS.items()}
     app.extensions["queue"] = (huey, tasks)
+
+
+def now():
+    return datetime.now(UTC)
+
+
+class JobState:
+    """The columns of a job's row that the queue keeps (a mixin for the models)."""
+
+    #: "queued" (waiting for the worker), "running", "done" or "failed".
+    state: Mapped[str] = mapped_column(String(12), default="queued")
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    #: Last sign of life of the run; None until a worker takes it.
+    heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    #: Runs started, the first included.
+    attempts: Mapped[int] = mapped_column(default=0, server_default="0")
+    #: Why it was queued again or failed: a key of MESSAGES, or None.
+    message: Mapped[str | None] = mapped_column(String(20))
+
+
+def check(job_, task):
+    """``job_`` as it really is: a running job whose heartbeat stopped is queued again for
+    ``task`` (the first time) or failed; one page does it, however many look at once."""
+    model = type(job_)
+    if (
+        job_.state != "running"
+        or _aware(job_.heartbeat_at or job_.started_at) > now() - STALE_AFTER
+    ):
+        return job_
+    again = job_.attempts < MAX_ATTEMPTS
+    stopped = db.session.execute(
+        update(model)
+        .where(model.id == job_.id, model.state == "running")
+        .where(model.heartbeat_at == job_.heartbeat_at)
+        .values(
+            state="queued" if again else "failed",
+            message="retried" if again else "died",
+            finished_at=None if again else now(),
+        )
+    )
+    db.session.commit()
+    if stopped.rowcount == 1 and again:
+        enqueue(task, job_.id)
+    db.session.refresh(job_)
+    return job_
+
+
+@contextmanager
+def running(model, job_id):
+    """In the worker: claim the queued job (None if another worker has it), keep its
+    heartbeat while the block runs, and store how it ended: done, or failed on an error
+    (logged; the block's own writes rolled back). Yields the job's row."""
+    claimed = db.session.execute(
+        update(model)
+        .where(model.id == job_id, model.state == "queued")
+        .values(state="running", attempts=model.attempts + 1, heartbeat_at=now())
+    )
+    db.session.commit()
+    if claimed.rowcount != 1:
+        yield None  # run, or being run, by another worker
+        return
+    stop = threading.Event()
+    beating = threading.Thread(target=_beat, args=(db.engine, model, job_id, stop), daemon=True)
+    beating.start()
+    state, message = "done", None
+    try:
+        yield db.session.get(model, job_id)
+    except Exception:
+        log.exception("%s %s failed", model.__tablename__, job_id)
+        db.session.rollback()
+        state, message = "failed", "error"
+    finally:
+        stop.set()
+        beating.join()
+    db.session.execute(
+        update(model)
+        .where(model.id == job_id)
+        .values(state=state, message=message, finished_at=now())
+    )
+    db.session.commit()
+
+
+def beat(model, job_id, **values):
+    """Store progress (``values``) with a heartbeat, in a transaction of its own."""
+    with db.engine.begin() as connection:
+        connection.execute(
+            update(model).where(model.id == job_id).values(heartbeat_at=now(), **values)
+        )
+
+
+def _beat(engine, model, job_id, stop):
+    while not stop.wait(HEARTBEAT_EVERY.total_seconds()):
+        with engine.begin() as connection:
+            connection.execute(update(model).where(model.id == job_id).values(heartbeat_at=now()))
+
+
+def _aware(moment):
+    """SQLite gives back naive datetimes: they are UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def enqueue(name, *args):

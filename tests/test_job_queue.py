@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from consult import create_app
+from consult import create_app, queue
 from consult.accounts.operations import create_user
 from consult.demo.operations import add_synthetic_responses, create_demo_round
 from consult.extensions import db
@@ -66,7 +66,7 @@ def start_worker(uri):
 
 def job_now(app, job_id):
     with app.app_context():
-        job = jobs.check(db.session.get(ThemeJob, job_id))
+        job = jobs.check_run(db.session.get(ThemeJob, job_id))
         return job.state, job.done, job.message
 
 
@@ -133,12 +133,12 @@ def test_a_run_whose_worker_died_twice_is_failed_with_a_message(app, client, aut
 
     with app.app_context():
         round_ = db.session.scalar(select(Round).where(Round.slug == demo_round))
-        stale = datetime.now(UTC) - jobs.STALE_AFTER - timedelta(seconds=1)
+        stale = datetime.now(UTC) - queue.STALE_AFTER - timedelta(seconds=1)
         job = ThemeJob(
             round_id=round_.id,
             kind="autocode",
             state="running",
-            attempts=jobs.MAX_ATTEMPTS,
+            attempts=queue.MAX_ATTEMPTS,
             heartbeat_at=stale,
         )
         db.session.add(job)

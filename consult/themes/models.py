@@ -23,6 +23,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..design.models import Texts
 from ..extensions import db, one_of
+from ..queue import JobState
 
 #: What a reviewer made of a tag: the rules suggest, a reviewer accepts or rejects; a tag a
 #: reviewer adds by hand is accepted from the start.
@@ -190,7 +191,7 @@ class BriefTheme(db.Model):
     activity: Mapped[str | None] = mapped_column(String(30))
 
 
-class ThemeJob(db.Model):
+class ThemeJob(JobState, db.Model):
     """A long run over a round's answers (automatic coding, emergent themes) done outside
     the request, with how far it got, so a page can show the share done."""
 
@@ -199,18 +200,8 @@ class ThemeJob(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
-    #: "queued" (waiting for the worker), "running", "done" or "failed".
-    state: Mapped[str] = mapped_column(String(12), default="queued")
     done: Mapped[int] = mapped_column(default=0)
     total: Mapped[int] = mapped_column(default=0)
-    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
-    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    #: Last sign of life of the run (themes.jobs.check); None until a worker takes it.
-    heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    #: Runs started, the first included.
-    attempts: Mapped[int] = mapped_column(default=0, server_default="0")
-    #: Why it was queued again or failed: a key of themes.jobs.MESSAGES, or None.
-    message: Mapped[str | None] = mapped_column(String(20))
     #: What the run found: for emergent themes, the suggestions.
     result: Mapped[dict | None] = mapped_column(JSON)
 

@@ -20,6 +20,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
+from .. import queue
 from ..design.access import load_round
 from ..downloads import attachment
 from ..extensions import db
@@ -84,8 +85,8 @@ def job(slug, job_id):
     job = db.session.get(jobs.ThemeJob, job_id)
     if job is None or job.round_id != round_.id:
         abort(404)
-    jobs.check(job)  # a run whose worker died is queued again or failed, never "running"
-    return render_template("themes/job.html", round=round_, job=job, messages=jobs.MESSAGES)
+    jobs.check_run(job)  # a run whose worker died is queued again or failed, never "running"
+    return render_template("themes/job.html", round=round_, job=job, messages=queue.MESSAGES)
 
 
 @bp.route("/staff/rounds/<slug>/coding")
