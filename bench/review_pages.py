@@ -152,26 +152,33 @@ import resource, sys, time
 sys.path.insert(0, {root!r})
 from sqlalchemy import select
 from consult import create_app
+from consult.accounts.models import User
+from consult.accounts.operations import create_user
 from consult.design.models import Round
 from consult.extensions import db
-from consult.review import exports, microdata
+from consult.review.export_jobs import build_export
+from consult.review.models import ExportJob
 app = create_app({{"SECRET_KEY": "bench-only-key-0123456789abcdef", "ENV": "development",
     "SQLALCHEMY_DATABASE_URI": {url!r}, "SQLALCHEMY_ENGINE_OPTIONS": {options!r}}})
 with app.app_context():
     round_ = db.session.scalar(select(Round).where(Round.slug == {slug!r}))
+    admin = db.session.scalar(select(User).where(User.email == "bench-admin@example.org"))
+    admin = admin or create_user("bench-admin@example.org", "a long enough password", "admin")
+    export = ExportJob(round_id=round_.id, user_id=admin.id, format={format_!r},
+                       language="en", interface_language="en")
+    db.session.add(export)
+    db.session.commit()
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
-    if {format_!r} == "csv":
-        handle = exports.csv_file(microdata.protected_microdata(round_).file_rows())
-    else:
-        data = microdata.protected_microdata(round_)
-        handle = exports.xlsx_file([("Responses", data.file_rows()),
-                                    ("Codebook", microdata.codebook_rows(round_, "en", data))])
+    build_export(export.id)  # what the worker runs (review.export_jobs), here in-process
     seconds = time.perf_counter() - started
-    size = handle.seek(0, 2)
+    db.session.expire_all()
+    export = db.session.get(ExportJob, export.id)
+    size = len(export.content)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"responses export {format_:4}: {{seconds:6.1f}} s, file {{size / 1e6:5.1f}} MB, "
-          f"peak memory of the process {{peak / 1024:5.0f}} MB ({{before / 1024:.0f}} MB before)")
+    print(f"responses export {format_:4} (a job, {{export.state}}): {{seconds:6.1f}} s, "
+          f"file {{size / 1e6:5.1f}} MB, peak memory of the process {{peak / 1024:5.0f}} MB "
+          f"({{before / 1024:.0f}} MB before)")
 """
 
 

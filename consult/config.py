@@ -63,6 +63,14 @@ class DefaultConfig:
     #: try counts, the right password too, so over the limit even the right one is refused.
     STAFF_LOGIN_ACCOUNT_LIMIT = "5 per minute; 20 per hour"
     STAFF_LOGIN_CLIENT_LIMIT = "30 per hour"
+    #: From this many responses, an export of protected microdata is built by the worker
+    #: (review.export_jobs) and downloaded when ready, not written inside the request.
+    EXPORT_JOB_FROM = 10_000
+    #: Where the job queue lives (consult/queue.py): None for SQLite in the instance folder,
+    #: or "redis://host:6379/1".
+    QUEUE_URL = None
+    #: Run each job at once, in the request that queues it (the tests).
+    QUEUE_IMMEDIATE = False
     #: The smallest count any page or export shows (docs/ARCHITECTURE.md, "Invariants").
     DEFAULT_MIN_CELL_SIZE = 5
 

@@ -27,6 +27,7 @@ TABLES = {
     "network_code",
     "invitation_code",
     "reach_target",
+    "export_job",
     "codebook",
     "theme",
     "tag",

@@ -38,6 +38,7 @@ from consult.extensions import db
 from consult.networks.operations import ensure_member_networks
 from consult.respond.models import Draft
 from consult.respond.operations import give_resume_code
+from consult.review.models import ExportJob
 from consult.review.operations import set_publication
 from consult.themes import agreement, jobs, queries
 from consult.themes.coding import autocode, mark_quote
@@ -110,6 +111,8 @@ ACCESS = {
     "review.export_results": ("admin", "reviewer"),
     # Protected microdata: admins only, with a purpose (tests/test_microdata.py).
     "review.microdata_form": ("admin",),
+    "review.export_job": ("admin",),
+    "review.export_job_file": ("admin",),
     "review.export_responses": ("admin",),
     "access.network_codes": ("admin", "designer"),
     "access.invitations": ("admin", "designer"),
@@ -422,10 +425,27 @@ def add_matrix_data():
     db.session.commit()
     add_synthetic_responses(closed, 20, seed=2026, released=True)
 
+    # A large export the worker built for the admin (review.export_jobs), ready to download.
+    admin = db.session.scalar(select(User).where(User.email == "admin@example.org"))
+    export = ExportJob(
+        round_id=round_.id,
+        user_id=admin.id,
+        format="csv",
+        language="en",
+        interface_language="en",
+        state="done",
+        rows=1,
+        content=b'"a"\r\n',
+        finished_at=datetime.now(UTC),
+    )
+    db.session.add(export)
+    db.session.commit()
+
     starter = round_.codebook
     reference = queries.answer_reference(answer)
     arguments = {
         "job_id": job.id,
+        "export_id": export.id,
         "block_id": block.id,
         "assignment_id": assignment.id,
         "reference": reference,

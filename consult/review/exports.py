@@ -161,6 +161,14 @@ def xlsx_file(sheets):
     return output
 
 
+def export_file(rows, codebook, format_, title, codebook_title):
+    """The temporary file of an export: CSV (one table: the codebook goes apart), or an
+    XLSX workbook of ``rows`` and, if given, its codebook."""
+    if format_ == "csv":
+        return csv_file(rows)
+    return xlsx_file([(title, rows)] + ([(codebook_title, codebook)] if codebook else []))
+
+
 def file_chunks(handle, size=64 * 1024):
     """Stream an open file and close it at the end."""
     with handle:

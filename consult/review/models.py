@@ -1,12 +1,13 @@
-"""What the secretariat sets for a round's review (who it should reach), and the releases of
-its figures."""
+"""What the secretariat sets for a round's review (who it should reach), the releases of
+its figures, and large exports built by the worker."""
 
 from datetime import date
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
+from ..queue import JobState
 
 
 class ReachTarget(db.Model):
@@ -55,3 +56,22 @@ class Release(db.Model):
     responses: Mapped[int]
     #: Made after the round closed: no response can follow it.
     final: Mapped[bool] = mapped_column(default=False)
+
+
+class ExportJob(JobState, db.Model):
+    """A large export of protected microdata, built by the worker (review.export_jobs) and
+    kept for its admin to download for EXPORT_KEPT_HOURS, then deleted."""
+
+    __tablename__ = "export_job"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), index=True)
+    #: Only the admin who asked may download it.
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"))
+    #: "csv" or "xlsx".
+    format: Mapped[str] = mapped_column(String(4))
+    #: The language of the codebook, and of the admin's interface (for the sheets' names).
+    language: Mapped[str] = mapped_column(String(10))
+    interface_language: Mapped[str] = mapped_column(String(10))
+    rows: Mapped[int | None]
+    content: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)

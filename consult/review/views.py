@@ -11,6 +11,7 @@ from flask import (
 from flask_babel import format_date
 from flask_babel import gettext as _
 
+from .. import queue
 from ..accounts.access import role_required
 from ..accounts.models import ROLES
 from ..cellkey import ptable
@@ -21,7 +22,7 @@ from ..forms import ButtonForm
 from ..i18n import current_language, text_direction
 from ..respond.questionnaire import round_with_questionnaire
 from ..suppression import ALL
-from . import charts, exports, queries
+from . import charts, export_jobs, exports, queries
 from .access import load_released_round, reviewers_only
 from .comparison import compare_rounds, rounds_sharing_questions
 from .dashboard import round_dashboard
@@ -259,6 +260,9 @@ def export_responses(slug, format_):
         return page, 400
     language = form.language.data
     language = language if language in round_.languages else round_.source_language
+    if export_jobs.built_by_the_worker(round_):
+        export = export_jobs.queue_export(round_, format_, language, form.purpose.data)
+        return redirect(url_for(".export_job", slug=slug, export_id=export.id))
     data = protected_microdata(round_)
     record_response_export(round_, format_, form.purpose.data, len(data.rows))
     return _download(
@@ -271,14 +275,44 @@ def export_responses(slug, format_):
 
 
 def _download(rows, codebook, format_, name, title):
-    if format_ == "csv":
-        # The codebook of a CSV export is the XLSX's second sheet, or the command line's
-        # --codebook file: one CSV holds one table.
-        body = exports.file_chunks(exports.csv_file(rows))
-    else:
-        sheets = [(title, rows)] + ([(_("Codebook"), codebook)] if codebook else [])
-        body = exports.file_chunks(exports.xlsx_file(sheets))
-    return attachment(body, f"{name}.{format_}", MIMETYPES[format_])
+    # The codebook of a CSV export is the XLSX's second sheet, or the command line's
+    # --codebook file: one CSV holds one table.
+    handle = exports.export_file(rows, codebook, format_, title, _("Codebook"))
+    return attachment(exports.file_chunks(handle), f"{name}.{format_}", MIMETYPES[format_])
+
+
+@bp.route("/staff/rounds/<slug>/exports/<int:export_id>")
+@role_required("admin")
+def export_job(slug, export_id):
+    """How far the worker has got with a large export; then the link to the file."""
+    round_, export = _own_export(slug, export_id)
+    return render_template(
+        "review/export_job.html",
+        round=round_,
+        export=export_jobs.check_export(export),
+        messages=queue.MESSAGES,
+        kept_hours=int(export_jobs.EXPORT_KEPT.total_seconds() // 3600),
+        language=current_language(),
+    )
+
+
+@bp.route("/staff/rounds/<slug>/exports/<int:export_id>/file")
+@role_required("admin")
+def export_job_file(slug, export_id):
+    round_, export = _own_export(slug, export_id)
+    if export_jobs.check_export(export).state != "done" or export.content is None:
+        abort(404)
+    name = f"{round_.slug}-responses.{export.format}"
+    return attachment(export.content, name, MIMETYPES[export.format])
+
+
+def _own_export(slug, export_id):
+    """The round and the export, which only the admin who asked for it may see."""
+    round_ = load_released_round(slug)
+    export = export_jobs.own_export(round_, export_id)
+    if export is None:
+        abort(404)
+    return round_, export
 
 
 @bp.route("/staff/rounds/<slug>/reach", methods=["GET", "POST"])
