@@ -185,7 +185,7 @@ def test_axe_finds_no_accessibility_violation_on_member_pages(
     page.locator("button.primary").click()
     check("page 1")
     page.locator("button[value=next]").click()
-    assert page.locator("p.error[id]").count() == 1
+    expect(page.locator("p.error[id]")).to_have_count(1)  # waits for the page sent back
     check("page 1 with an error")
     page.locator("input[type=radio]").first.check()
     page.locator("button[value=next]").click()
@@ -236,7 +236,7 @@ def test_member_journey_with_condition_error_resume_double_submit_and_quick_exit
 
     # A validation error in the member's language, then the answer.
     page.locator("button[value=next]").click()
-    assert page.locator("p.error[id]").count() == 1
+    expect(page.locator("p.error[id]")).to_have_count(1)  # waits for the page sent back
     assert page.locator("html").get_attribute("lang") == language
     page.locator("input[type=radio]").nth(3).check()
     page.locator("button[value=next]").click()

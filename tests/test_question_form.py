@@ -108,6 +108,8 @@ def test_every_field_comes_back_as_typed_after_one_wrong_field(app, client, auth
     names = {name for name in VALID if f'name="{name}"' in page}  # unticked boxes too
     typed = {name: VALID[name] for name in names if name in VALID}
     typed["kind"] = kind
+    # The condition by pointing (design.pointing), sent as the browser sends it.
+    typed.update({k: v for k, v in fields_of(page).items() if k.startswith("pointing-")})
     wrong_ones = [name for name in WRONG if name in names]
     assert {"text", "code", "condition"} <= set(wrong_ones)
     for wrong in wrong_ones:
@@ -147,7 +149,11 @@ def test_a_refusal_by_the_operation_keeps_every_field_as_typed(app, client, auth
     page = builder.edit_question(slug, question_id, **sent)
     assert page.status_code == 200
     assert "Another question already has the short name carry." in page.text
-    assert fields_of(page.text) == sent
+    back = fields_of(page.text)
+    assert {name: back[name] for name in sent} == sent
+    # The pointing was not sent: it comes back as a form not yet filled in.
+    assert 'name="pointing-clauses-0-question"' in page.text
+    assert not [name for name in back if name.endswith("-answers")]
     with app.app_context():
         assert db.session.scalar(select(Question.code).where(Question.id == question_id)) != "carry"
 

@@ -9,6 +9,7 @@ from wtforms import (
     BooleanField,
     DateTimeLocalField,
     FloatField,
+    FormField,
     HiddenField,
     IntegerField,
     SelectChoice,
@@ -30,6 +31,7 @@ from ..forms import TranslatedForm
 from ..text import one_line
 from .labels import KIND_NAMES
 from .models import CHOICE_KINDS, NEUTRAL_LABELS, QUESTION_KINDS, STATUSES, TEXT_KINDS
+from .pointing import PointingForm
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}\Z"
 CODE_PATTERN = r"^[A-Za-z_][A-Za-z0-9_.-]{0,59}\Z"
@@ -347,6 +349,10 @@ class QuestionForm(ParsedForm):
         _l("Show only when (condition)"),
         description=CONDITION_HELP,
     )
+    #: The same condition, by pointing (design.pointing).
+    pointing = FormField(PointingForm)
+    #: Why the pointing could not become a condition (set by the view), or None.
+    pointing_error = None
 
     def validate_max_choices(self, field):
         _not_below(field, self.min_choices)

@@ -6,18 +6,20 @@ import json
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from wtforms.validators import ValidationError
 
 from ..access.queries import invitation_counts, network_codes_of
 from ..audit import round_history
 from ..downloads import attachment
 from ..extensions import db
 from ..forms import ButtonForm, whole_number
-from ..i18n import pick
+from ..i18n import current_language, pick
 from ..respond.forms import page_form
 from ..suppression import rounded
 from ..translate.queries import assignments_for
 from ..translate.texts import language_status, round_texts
 from ..uploads import accepts_files_up_to
+from . import pointing
 from .access import designers_only, load_question, load_round, load_section
 from .conditions import in_words
 from .definition import DefinitionError, to_definition
@@ -366,9 +368,24 @@ def edit_question(slug, question_id):
     form = QuestionForm(
         data=None if request.method == "POST" else _question_data(question, round_.source_language)
     )
-    if form.validate_on_submit() and _apply(update_question, question, form.cleaned()):
-        return redirect(url_for(".overview", slug=slug, _anchor=f"question-{question.id}"))
-    return render_template("design/question.html", round=round_, question=question, form=form)
+    pointable = pointing.pointing_data(question.condition) is not None
+    pointing.offer(form.pointing, pointing.earlier_questions(question), current_language())
+    # "Show its answers" sends the form back as typed, the answers of each chosen question
+    # now offered; nothing is saved.
+    if request.form.get("action") != "answers" and form.validate_on_submit():
+        data = form.cleaned()
+        try:
+            data["condition"] = pointing.chosen_condition(
+                form.pointing, form.condition.data, data["condition"]
+            )
+        except ValidationError as error:
+            form.pointing_error = str(error)
+        else:
+            if _apply(update_question, question, data):
+                return redirect(url_for(".overview", slug=slug, _anchor=f"question-{question.id}"))
+    return render_template(
+        "design/question.html", round=round_, question=question, form=form, pointable=pointable
+    )
 
 
 @bp.route(
@@ -422,4 +439,5 @@ def _question_data(question, language):
         "prefer_not": special.get("prefer_not", ""),
         **{name: getattr(question, name) for name in QUESTION_SETTINGS if name != "condition"},
         "condition": json.dumps(question.condition) if question.condition else "",
+        "pointing": pointing.pointing_data(question.condition),
     }
