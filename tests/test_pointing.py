@@ -131,3 +131,28 @@ def test_edited_json_wins_and_a_nested_condition_stays_in_json(app, client, auth
     assert builder.question(why).condition == nested
     token = csrf_token(page)
     assert token
+
+
+def test_a_page_is_shown_by_pointing_at_a_question_of_an_earlier_page(app, client, auth):
+    builder, slug, _carry, _why = a_round_with_a_question_to_point_at(app, client, auth)
+    token = csrf_token(client.get(f"/staff/rounds/{slug}/").text)
+    client.post(f"/staff/rounds/{slug}/sections", data={"csrf_token": token})
+    first, second = builder.section_ids(slug)
+    path = f"/staff/rounds/{slug}/sections/{second}"
+    page = client.get(path).text
+    assert "Show this page only when" in page and "carry: Do you carry naloxone?" in page
+    first_page = client.get(f"/staff/rounds/{slug}/sections/{first}").text
+    assert "carry: Do you carry naloxone?" not in first_page  # nothing comes before it
+    fields = form_fields(page)
+    fields.update({"pointing-clauses-0-question": "carry", "pointing-clauses-0-test": "answered"})
+    assert client.post(path, data=fields).status_code == 302
+    round_ = builder.round(slug)
+    with app.app_context():
+        from consult.design.models import Section
+        from consult.extensions import db
+
+        assert db.session.get(Section, second).condition == {
+            "question": "carry",
+            "op": "answered",
+        }
+    assert round_.slug == slug

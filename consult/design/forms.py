@@ -236,6 +236,10 @@ class SectionForm(ParsedForm):
         _l("Show only when (condition)"),
         description=CONDITION_HELP,
     )
+    #: The same condition, by pointing (design.pointing).
+    pointing = FormField(PointingForm)
+    #: Why the pointing could not become a condition (set by the view), or None.
+    pointing_error = None
 
 
 class NewQuestionForm(TranslatedForm):

@@ -1,4 +1,4 @@
-"""Conditions by pointing, without JavaScript: "Show this question when [earlier question]
+"""Conditions by pointing, without JavaScript: "Show this question (or page) when [earlier question]
 [is / is not / is one of / was answered / was not answered] [its answers]", up to
 MAX_CLAUSES clauses joined by all or any, built from select lists and checkboxes the server
 fills in. The answers offered are those of the question each clause names; after choosing
@@ -75,6 +75,12 @@ def earlier_questions(question):
             if other.kind != "info":
                 earlier.append(other)
     return earlier
+
+
+def questions_before(section):
+    """The questions a condition on a page may name: those of the pages before it."""
+    pages = section.round.sections
+    return [q for page in pages[: pages.index(section)] for q in page.questions if q.kind != "info"]
 
 
 def pointing_data(condition):

@@ -328,11 +328,20 @@ def edit_section(slug, section_id):
             "title": section.title.get(source, ""),
             "introduction": section.introduction.get(source, ""),
             "condition": json.dumps(section.condition) if section.condition else "",
+            "pointing": pointing.pointing_data(section.condition),
         }
     )
-    if form.validate_on_submit() and _apply(update_section, section, form.cleaned()):
+    pointing.offer(form.pointing, pointing.questions_before(section), current_language())
+    data = _cleaned_with_condition(form)
+    if data is not None and _apply(update_section, section, data):
         return redirect(url_for(".overview", slug=slug, _anchor=f"section-{section.id}"))
-    return render_template("design/section.html", round=section.round, section=section, form=form)
+    return render_template(
+        "design/section.html",
+        round=section.round,
+        section=section,
+        form=form,
+        pointable=pointing.pointing_data(section.condition) is not None,
+    )
 
 
 @bp.route(
@@ -370,19 +379,9 @@ def edit_question(slug, question_id):
     )
     pointable = pointing.pointing_data(question.condition) is not None
     pointing.offer(form.pointing, pointing.earlier_questions(question), current_language())
-    # "Show its answers" sends the form back as typed, the answers of each chosen question
-    # now offered; nothing is saved.
-    if request.form.get("action") != "answers" and form.validate_on_submit():
-        data = form.cleaned()
-        try:
-            data["condition"] = pointing.chosen_condition(
-                form.pointing, form.condition.data, data["condition"]
-            )
-        except ValidationError as error:
-            form.pointing_error = str(error)
-        else:
-            if _apply(update_question, question, data):
-                return redirect(url_for(".overview", slug=slug, _anchor=f"question-{question.id}"))
+    data = _cleaned_with_condition(form)
+    if data is not None and _apply(update_question, question, data):
+        return redirect(url_for(".overview", slug=slug, _anchor=f"question-{question.id}"))
     return render_template(
         "design/question.html", round=round_, question=question, form=form, pointable=pointable
     )
@@ -406,6 +405,23 @@ def _rearrange(item, action, move, duplicate, delete):
             _apply(move, item, form.direction.data)
     elif ButtonForm().validate_on_submit():
         _apply(duplicate if action == "duplicate" else delete, item)
+
+
+def _cleaned_with_condition(form):
+    """A valid form's data, its condition the one the designer pointed at or wrote in JSON
+    (design.pointing); None when there is nothing to save: a GET, an error, or "Show the
+    answers of the chosen questions", which sends the form back as typed."""
+    if request.form.get("action") == "answers" or not form.validate_on_submit():
+        return None
+    data = form.cleaned()
+    try:
+        data["condition"] = pointing.chosen_condition(
+            form.pointing, form.condition.data, data["condition"]
+        )
+    except ValidationError as error:
+        form.pointing_error = str(error)
+        return None
+    return data
 
 
 def _apply(operation, *args):
