@@ -40,7 +40,7 @@ def member_pages(client, language):
     yield "neutral", client.get(f"/c/{slug}/")
 
 
-def _asset_size(client, path):
+def asset_size(client, path):
     response = client.get(path)
     try:
         return compressed(response.data)
@@ -53,7 +53,7 @@ def weights(app, language):
     rows = []
     for name, response in member_pages(client, language):
         html = response.data
-        assets = sum(_asset_size(client, path) for path in ASSET.findall(response.text))
+        assets = sum(asset_size(client, path) for path in ASSET.findall(response.text))
         rows.append((name, compressed(html), assets))
     return rows
 

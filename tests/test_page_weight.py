@@ -15,3 +15,32 @@ def test_member_pages_stay_within_the_budget(app, demo_round, language):
     for name, html, assets in rows:
         limit = 14 * 1024 if name == "welcome" else 20 * 1024
         assert html + assets <= limit, (name, html, assets)
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_published_results_with_their_findings_stay_within_the_budget(
+    app, demo_round, language
+):
+    """ "You said": the members' results page of the demo round, every question published
+    and led by the findings, HTML plus CSS plus script, in 20 KB."""
+    from sqlalchemy import select
+
+    from bench.page_weight import ASSET, asset_size, compressed
+    from consult.demo.operations import add_synthetic_responses
+    from consult.design.models import Round
+    from consult.extensions import db
+    from consult.review.operations import set_publication
+
+    with app.test_request_context():
+        round_ = db.session.scalar(select(Round).where(Round.slug == demo_round))
+        add_synthetic_responses(round_, 300, released=True)
+        codes = [q.code for q in round_.questions if q.kind != "info"]
+        set_publication(round_, True, codes, findings=True)
+        round_.status = "closed"
+        db.session.commit()
+    client = app.test_client()
+    page = client.get(f"/c/{demo_round}/results?lang={language}")
+    assert page.status_code == 200 and 'class="findings"' in page.text
+    assets = sum(asset_size(client, path) for path in ASSET.findall(page.text))
+    assert compressed(page.data) + assets <= 20 * 1024, (compressed(page.data), assets)

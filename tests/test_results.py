@@ -432,3 +432,33 @@ def test_the_secretariat_follows_a_rounded_live_total_reviewers_the_release(
     dashboard = client.get(f"/staff/rounds/{SLUG}/dashboard").text
     assert "Responses received so far" not in dashboard
     assert "Being filled in now" not in dashboard
+
+
+def test_members_read_what_they_told_us_on_the_published_questions_only(
+    app, client, auth, statistics_round
+):
+    """ "You said": with the findings ticked, the members' page leads with the brief's
+    headline findings, each one sentence with its share, and only on published questions."""
+    from consult.themes.results import headline_findings
+
+    auth.login("designer")
+    token = csrf_token(client.get(f"/staff/rounds/{SLUG}/publish").text)
+    form = {"csrf_token": token, "publish": "yes", "code": ["agree"], "findings": "yes"}
+    client.post(f"/staff/rounds/{SLUG}/publish", data=form)
+    auth.logout()
+    set_status(app, SLUG, "closed")
+    with app.test_request_context():
+        round_ = db.session.scalar(select(Round).where(Round.slug == SLUG))
+        findings = {f.question.code: f for f in headline_findings(round_, "en")}
+    assert {"agree", "pick"} <= set(findings)  # the brief has both; members see one
+    page = client.get(f"/c/{SLUG}/results").text
+    told = page.split("What members told us")[1].split("</ul>")[0]
+    agree = findings["agree"]
+    assert f"<strong>{round(agree.percent)}%</strong>" in told and "Question agree" in told
+    assert "Question pick" not in told
+    # Unticked: the page shows the figures alone.
+    auth.login("designer")
+    token = csrf_token(client.get(f"/staff/rounds/{SLUG}/publish").text)
+    client.post(f"/staff/rounds/{SLUG}/publish", data={**form, "csrf_token": token, "findings": ""})
+    auth.logout()
+    assert "What members told us" not in client.get(f"/c/{SLUG}/results").text

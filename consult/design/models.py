@@ -11,7 +11,17 @@ from datetime import UTC, date, datetime
 from itertools import chain
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, String, and_, event, or_
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    String,
+    and_,
+    event,
+    false,
+    or_,
+)
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.ext.mutable import MutableDict, MutableList
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
@@ -124,6 +134,8 @@ class Round(db.Model):
     #: of the questions listed here, small groups hidden. Off unless the secretariat says so.
     publish_results: Mapped[bool] = mapped_column(default=False)
     published_questions: Mapped[list] = mapped_column(MutableList.as_mutable(JSON), default=list)
+    #: Whether the published page leads with the brief's headline findings on those questions.
+    publish_findings: Mapped[bool] = mapped_column(default=False, server_default=false())
     #: Scheduled opening and closing, naive UTC; an open round answers only between them.
     opens_at: Mapped[datetime | None]
     closes_at: Mapped[datetime | None]

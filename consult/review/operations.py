@@ -37,15 +37,18 @@ def set_reach_targets(round_, targets):
     db.session.commit()
 
 
-def set_publication(round_, publish, question_codes):
-    """Whether members see the results once the round closes, and of which questions."""
+def set_publication(round_, publish, question_codes, findings=False):
+    """Whether members see the results once the round closes, of which questions, and
+    whether the page leads with the brief's headline findings on them."""
     known = {q.code for q in round_.questions if q.kind != "info"}
     round_.publish_results = bool(publish)
     round_.published_questions = [code for code in question_codes if code in known]
+    round_.publish_findings = bool(findings)
     record(
         "round.publication",
         round_,
         publish=round_.publish_results,
         questions=round_.published_questions,
+        findings=round_.publish_findings,
     )
     db.session.commit()

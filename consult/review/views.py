@@ -22,6 +22,7 @@ from ..forms import ButtonForm
 from ..i18n import current_language, text_direction
 from ..respond.questionnaire import round_with_questionnaire
 from ..suppression import ALL
+from ..themes.results import headline_findings
 from . import charts, export_jobs, exports, queries
 from .access import load_released_round, reviewers_only
 from .comparison import compare_rounds, rounds_sharing_questions
@@ -350,7 +351,12 @@ def publish(slug):
     language = round_.content_language(current_language())
     form = ButtonForm()
     if form.validate_on_submit():
-        set_publication(round_, request.form.get("publish") == "yes", request.form.getlist("code"))
+        set_publication(
+            round_,
+            request.form.get("publish") == "yes",
+            request.form.getlist("code"),
+            findings=request.form.get("findings") == "yes",
+        )
         flash(_("The publication settings are saved."), "status")
         return redirect(url_for(".publish", slug=slug))
     questions = [q for q in round_.questions if q.kind != "info"]
@@ -376,11 +382,18 @@ def public_results(address):
     if not questions:
         abort(404)
     results, figures = question_results(round_, language, questions)
+    # "You said": the brief's findings, on the published questions only.
+    findings = [
+        finding
+        for finding in (headline_findings(round_, language) if round_.publish_findings else [])
+        if finding.question.code in round_.published_questions
+    ]
     return render_template(
         "review/public.html",
         round=round_,
         language=language,
         responses=responses_figure(figures),
+        findings=findings,
         questions=results,
         question_chart=lambda result: question_chart(result, text_direction(language)),
     )
