@@ -18,6 +18,7 @@ from consult.design.models import Round
 from consult.extensions import db
 from consult.maintenance.backup import current_revision, postgresql_commands
 from consult.respond.models import Answer, Draft
+from consult.review.models import ExportJob
 from consult.review.operations import set_reach_targets
 from consult.themes.coding import add_tag, code_blind, mark_quote, write_memo
 from consult.themes.models import BriefTheme, ThemeJob
@@ -58,7 +59,7 @@ def make_app(tmp_path):
 def seed(app, responses=30):
     """The demo round with its responses and coded answers, plus a row in every other
     table a round can have: tag decided by hand, memo, quote, double coding, codes, reach
-    target, translator, brief choice, theme run, draft."""
+    target, translator, brief choice, theme run, export built by the worker, draft."""
     result = app.test_cli_runner().invoke(args=["seed-demo", "--responses", str(responses)])
     assert result.exit_code == 0, result.output
     with app.app_context():
@@ -79,6 +80,18 @@ def seed(app, responses=30):
         assign_translator(round_, translator.email, "fr")
         db.session.add(BriefTheme(round_id=round_.id, theme_id=theme.id, activity="campaigns"))
         db.session.add(ThemeJob(round_id=round_.id, kind="autocode", state="done", done=1))
+        db.session.add(
+            ExportJob(
+                round_id=round_.id,
+                user_id=reviewer.id,
+                format="xlsx",
+                language="en",
+                interface_language="en",
+                state="done",
+                rows=1,
+                content=b"PK\x03\x04 a file",
+            )
+        )
         db.session.add(
             Draft(
                 token="a-draft-token",
