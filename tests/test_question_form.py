@@ -256,3 +256,32 @@ def test_the_overview_says_each_condition_in_words(app, client, auth):
         assert f"Shown only when: {words}" in read
     french = re.sub(r"</?bdi>", "", client.get(f"/staff/rounds/{slug}/?lang=fr").text)
     assert "« Do you carry? » vaut Yes" in french and "is Yes" not in french
+
+
+def test_languages_are_ticked_by_name_after_the_codes_typed(app, client, auth):
+    """The new round and its settings offer languages by name ("العربية (ar)"); ticked ones
+    follow the codes typed, the source first; a code typed twice or ticked again counts once."""
+    from .conftest import csrf_token
+
+    auth.login("designer")
+    page = client.get("/staff/rounds/new").text
+    assert "العربية (ar)" in page and "Tetun (tet)" in page and "Français (fr)" in page
+    created = client.post(
+        "/staff/rounds/new",
+        data={
+            "csrf_token": csrf_token(page),
+            "title": "Ticked languages",
+            "slug": "ticked",
+            "languages": "es",
+            "add_languages": ["ar", "tet", "es"],
+        },
+    )
+    assert created.status_code == 302, created.text
+    builder = Builder(app, client)
+    assert builder.round("ticked").languages == ["es", "ar", "tet"]
+    settings = client.get("/staff/rounds/ticked/settings").text
+    fields = fields_of(settings)
+    fields.update({"add_languages": "fr", "csrf_token": csrf_token(settings)})
+    saved = client.post("/staff/rounds/ticked/settings", data=fields)
+    assert saved.status_code == 302, saved.text
+    assert builder.round("ticked").languages == ["es", "ar", "tet", "fr"]

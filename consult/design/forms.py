@@ -14,6 +14,7 @@ from wtforms import (
     IntegerField,
     SelectChoice,
     SelectField,
+    SelectMultipleField,
     StringField,
     TextAreaField,
 )
@@ -26,8 +27,10 @@ from wtforms.validators import (
     Regexp,
     ValidationError,
 )
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..forms import TranslatedForm
+from ..i18n import native_name
 from ..text import one_line
 from .labels import KIND_NAMES
 from .models import CHOICE_KINDS, NEUTRAL_LABELS, QUESTION_KINDS, STATUSES, TEXT_KINDS
@@ -152,7 +155,41 @@ def condition_json(text):
     return condition
 
 
-class NewRoundForm(ParsedForm):
+#: Languages offered by name on the round forms, beside the codes typed: consult's own
+#: interface languages first, then others the network's members write in.
+LANGUAGE_PICKS = (
+    *("en", "fr", "es", "pt", "ru", "ar", "fa", "id"),
+    *("zh", "hi", "ur", "bn", "ne", "my", "th", "km", "vi", "ms", "uk", "ka"),
+    *("sw", "ha", "am", "tet", "prs", "ps", "tr", "it", "de", "pl", "ro"),
+)
+
+
+class LanguagePicks:
+    """The languages typed as codes (the source first), and more ticked by name."""
+
+    add_languages = SelectMultipleField(
+        _l("Add languages by name"),
+        description=_l("Ticked ones come after the codes above."),
+        choices=[],
+        validate_choice=False,
+        widget=ListWidget(prefix_label=False),
+        option_widget=CheckboxInput(),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_languages.choices = [
+            SelectChoice(code, f"{native_name(code)} ({code})") for code in LANGUAGE_PICKS
+        ]
+
+    def cleaned(self):
+        data = super().cleaned()
+        ticked = [code for code in self.add_languages.data or [] if code in LANGUAGE_PICKS]
+        data["languages"] += [code for code in ticked if code not in data["languages"]]
+        return data
+
+
+class NewRoundForm(LanguagePicks, ParsedForm):
     parsed = {"languages": language_list}
 
     title = StringField(
@@ -173,7 +210,7 @@ class NewRoundForm(ParsedForm):
     )
 
 
-class RoundSettingsForm(ParsedForm):
+class RoundSettingsForm(LanguagePicks, ParsedForm):
     parsed = {"languages": language_list}
 
     title = StringField(
