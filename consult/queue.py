@@ -30,6 +30,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 from .extensions import db
 
 HEARTBEAT_EVERY = timedelta(seconds=2)
+#: A run whose last heartbeat is older than this is dead (``QUEUE_STALE_SECONDS`` changes
+#: it: tests/test_job_queue.py waits less).
 STALE_AFTER = timedelta(seconds=20)
 #: Runs of one job, the first included: a run whose worker died is started once more.
 MAX_ATTEMPTS = 2
@@ -100,9 +102,11 @@ def check(job_, task):
     """``job_`` as it really is: a running job whose heartbeat stopped is queued again for
     ``task`` (the first time) or failed; one page does it, however many look at once."""
     model = type(job_)
+    seconds = current_app.config.get("QUEUE_STALE_SECONDS")
+    stale_after = timedelta(seconds=seconds) if seconds else STALE_AFTER
     if (
         job_.state != "running"
-        or _aware(job_.heartbeat_at or job_.started_at) > now() - STALE_AFTER
+        or _aware(job_.heartbeat_at or job_.started_at) > now() - stale_after
     ):
         return job_
     again = job_.attempts < MAX_ATTEMPTS

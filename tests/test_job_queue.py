@@ -25,8 +25,10 @@ from consult.themes.operations import seed_starter_codebook
 
 from .conftest import csrf_token, make_test_config
 
-#: Enough answers for automatic coding to take a few seconds, time to kill its worker.
-RESPONSES = 20_000
+#: Enough answers for automatic coding to take a second or two, time to kill its worker.
+RESPONSES = 10_000
+#: A heartbeat this old is a dead run, here (20 s in production, 3 heartbeats over 2 s).
+STALE_SECONDS = 8
 
 
 @pytest.fixture
@@ -34,7 +36,9 @@ def queued_app(tmp_path):
     """An app on a file database whose jobs go to huey's SQLite queue in the instance
     folder, for a worker process to run; the demo round with RESPONSES responses."""
     uri = f"sqlite:///{tmp_path / 'consult.sqlite'}"
-    app = create_app(make_test_config(uri, {}, QUEUE_IMMEDIATE=False))
+    app = create_app(
+        make_test_config(uri, {}, QUEUE_IMMEDIATE=False, QUEUE_STALE_SECONDS=STALE_SECONDS)
+    )
     with app.app_context():
         db.create_all()
         ensure_member_networks()

@@ -237,7 +237,7 @@ def means_the_same(condition, back, questions):
 
 
 @settings(
-    max_examples=int(os.environ.get("EXAMPLES", 60)),
+    max_examples=int(os.environ.get("EXAMPLES", 40)),
     deadline=None,
     derandomize=True,  # the same rounds on every run: CI never fails by chance
     phases=[Phase.explicit, Phase.generate],  # shrinking would run ODK Validate for minutes
