@@ -693,3 +693,21 @@ def test_an_address_taken_is_refused_with_its_message_on_create_copy_and_import(
                 raise AssertionError("a second round took the address")
         assert db.session.scalar(select(func.count()).select_from(Round)) == 1
         assert db.session.scalar(select(func.count()).select_from(AuditEvent)) == events
+
+
+def test_the_preview_marks_a_conditional_question_in_words(app, client, auth, demo_round):
+    """The follow-up on page 3 is shown to members only after "once" or "often": the
+    preview shows it, and says so in the designer's words, with the texts in the language
+    previewed; members never see the mark."""
+    auth.login("designer")
+    preview = client.get(f"/staff/rounds/{demo_round}/preview/3").text
+    note = preview.split("The next question is shown only when:")[1].split("</p>")[0]
+    assert "<bdi>Have you been treated badly in health care because you use drugs?</bdi>" in note
+    assert "If you want, tell us what happened." in preview.split(note)[1]
+    french = client.get(f"/staff/rounds/{demo_round}/preview/3?in=fr").text
+    assert "The next question is shown only when:" in french  # the designer's language
+    assert "<bdi>Avez-vous" in french.split("The next question is shown only when:")[1]
+    member = app.test_client()
+    token = csrf_token(member.get(f"/c/{demo_round}/").text)
+    member.post(f"/c/{demo_round}/start", data={"csrf_token": token})
+    assert "shown only when" not in member.get(f"/c/{demo_round}/3").text

@@ -259,6 +259,8 @@ def preview(slug, number):
         number=number,
         form=form,
         language=language,
+        # Conditional questions and pages are marked, in words (members see no mark).
+        condition_in_words=lambda condition: in_words(condition, round_, language),
     )
 
 
