@@ -47,7 +47,7 @@ def test_axe_finds_no_violation_on_the_builder_and_admin_pages(live_server, brow
     page.locator("button[value=answers]").click()
     page.wait_for_selector("fieldset.answers")
     check("question-pointing")
-    page.goto(f"{base}/staff/rounds/priorities-2027/preview/1")
+    page.goto(f"{base}/staff/rounds/priorities-2027/preview/3")  # a conditional question
     check("preview")
     page.goto(f"{base}/staff/users")
     check("users")
