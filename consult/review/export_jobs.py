@@ -10,28 +10,26 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 
 from ..audit import record
 from ..design.models import Round
 from ..extensions import db
 from ..i18n import current_language
 from ..queue import check, enqueue, job, now, running
-from ..respond.models import Response
 from .exports import export_file
 from .microdata import codebook_rows, protected_microdata
 from .models import ExportJob
+from .queries import response_count
 
 #: How long a built file waits for its admin.
 EXPORT_KEPT = timedelta(hours=24)
 
 
 def built_by_the_worker(round_):
-    """Whether an export of ``round_`` is too large to build in the request."""
-    responses = db.session.scalar(
-        select(func.count()).select_from(Response).where(Response.round_id == round_.id)
-    )
-    return responses >= current_app.config["EXPORT_JOB_FROM"]
+    """Whether an export of ``round_`` (its released responses) is too large to build in
+    the request."""
+    return response_count(round_.id) >= current_app.config["EXPORT_JOB_FROM"]
 
 
 def queue_export(round_, format_, language, purpose):

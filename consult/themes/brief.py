@@ -183,6 +183,17 @@ def set_brief_choices(round_, choices):
     db.session.commit()
 
 
+def finding_words(finding):
+    """(share, what was said) of a headline finding, as the page's _figures.finding_item
+    writes them."""
+    said = (
+        _("agree:")
+        if finding.answer is None
+        else _("answered “%(answer)s” to:", answer=finding.answer)
+    )
+    return format_percent(finding.percent / 100, format="#,##0%"), said
+
+
 def difference_sentence(difference):
     """A difference as one sentence, with its figures and its base."""
     words = dict(

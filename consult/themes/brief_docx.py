@@ -8,7 +8,7 @@ from io import BytesIO
 from docx import Document
 from docx.enum.table import WD_TABLE_DIRECTION
 from docx.oxml import OxmlElement
-from flask_babel import format_date, format_percent
+from flask_babel import format_date
 from flask_babel import gettext as _
 
 from ..i18n import text_direction
@@ -19,6 +19,7 @@ from .brief import (
     differences_note,
     few_line,
     figure_text,
+    finding_words,
     share_text,
 )
 
@@ -38,12 +39,7 @@ def brief_docx(brief, title, today):
     if brief.findings:
         word.heading(_("Headline findings"), 1)
         for finding in brief.findings:
-            said = (
-                _("agree:")
-                if finding.answer is None
-                else _("answered “%(answer)s” to:", answer=finding.answer)
-            )
-            percent = format_percent(finding.percent / 100, format="#,##0%")
+            percent, said = finding_words(finding)
             word.paragraph((percent, True), f" {said} {finding.text}", style="List Bullet")
     if brief.differences and brief.differences.found:
         word.heading(_("Differences between regions and languages"), 2)

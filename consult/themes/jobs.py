@@ -17,8 +17,6 @@ from .emergent import emergent_themes
 from .models import ThemeJob
 from .queries import answer_key, uncovered_answers
 
-KINDS = ("autocode", "emergent")
-
 
 def latest_job(round_, kind):
     job_ = db.session.scalar(
