@@ -95,6 +95,9 @@ def test_only_the_admin_who_asked_gets_the_file_and_only_for_a_day(
         job = db.session.scalars(select(ExportJob)).one()
         job.finished_at = job.finished_at - timedelta(hours=25)
         db.session.commit()
+    # The daily command deletes it even if nobody opens an export page again.
+    result = app.test_cli_runner().invoke(args=["responses", "purge-exports"])
+    assert result.output == "1 export file(s) deleted\n"
     assert "This file has been deleted." in client.get(page_url).text
     assert client.get(f"{page_url}/file").status_code == 404
     with app.app_context():

@@ -81,6 +81,14 @@ def release_command(slug):
         click.echo(f"Release {after.number}: {after.responses} more responses counted.")
 
 
+@responses_cli.command("purge-exports")
+def purge_exports_command():
+    """Delete the export files the worker wrote more than a day ago (run it daily)."""
+    from .export_jobs import purge_old_exports
+
+    click.echo(f"{purge_old_exports()} export file(s) deleted")
+
+
 @responses_cli.command("export")
 @click.argument("slug")
 @click.option("--format", "format_", type=FORMAT, default="csv")

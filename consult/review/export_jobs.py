@@ -60,9 +60,11 @@ def own_export(round_, export_id):
     )
 
 
-def check_export(export):
-    """The export as it really is (queue.check); files older than EXPORT_KEPT deleted."""
-    db.session.execute(
+def purge_old_exports():
+    """Delete the files written more than EXPORT_KEPT ago; returns how many. Run by the
+    export pages, after each export the worker builds, and daily by
+    `flask responses purge-exports` (docs/DEPLOY.md), so none outlives its day."""
+    purged = db.session.execute(
         update(ExportJob)
         .where(ExportJob.finished_at < now() - EXPORT_KEPT, ExportJob.content.is_not(None))
         .values(content=None)
@@ -70,6 +72,12 @@ def check_export(export):
     )
     db.session.expire_all()
     db.session.commit()
+    return purged.rowcount
+
+
+def check_export(export):
+    """The export as it really is (queue.check), old files deleted."""
+    purge_old_exports()
     return check(export, "build_export")
 
 
@@ -89,3 +97,4 @@ def build_export(export_id):
                 content = handle.read()
         export.content, export.rows = content, len(data.rows)
         db.session.commit()
+    purge_old_exports()
