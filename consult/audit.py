@@ -65,6 +65,49 @@ ACTION_NAMES = {
     "two_factor.reset": _l("Reset two-step login"),
 }
 
+#: Each detail's name as the audit log page says it; a detail not named here shows its key.
+DETAIL_NAMES = {
+    "added": _l("added"),
+    "answers": _l("answers"),
+    "block": _l("block"),
+    "by": _l("by"),
+    "changed": _l("changed"),
+    "codebook": _l("codebook"),
+    "copy": _l("copy"),
+    "count": _l("count"),
+    "direction": _l("direction"),
+    "email": _l("e-mail"),
+    "findings": _l("findings"),
+    "format": _l("format"),
+    "job": _l("job"),
+    "keyword": _l("keyword"),
+    "kind": _l("type"),
+    "language": _l("language"),
+    "languages": _l("languages"),
+    "method": _l("method"),
+    "min_cell_size": _l("smallest group shown"),
+    "new": _l("new"),
+    "old": _l("before"),
+    "publish": _l("published"),
+    "purpose": _l("purpose"),
+    "question": _l("question"),
+    "questions": _l("questions"),
+    "release_interval_days": _l("days between releases"),
+    "responses": _l("responses"),
+    "role": _l("role"),
+    "rows": _l("rows"),
+    "section": _l("page"),
+    "slug": _l("address"),
+    "source": _l("from"),
+    "status": _l("status"),
+    "suggested": _l("suggested"),
+    "targets": _l("targets"),
+    "texts": _l("texts"),
+    "theme": _l("theme"),
+    "themes": _l("themes"),
+    "translator": _l("translator"),
+}
+
 
 class AuditEvent(db.Model):
     __tablename__ = "audit_event"

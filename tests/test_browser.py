@@ -91,7 +91,7 @@ def test_designer_builds_previews_and_opens_a_round_in_the_browser(live_server, 
     page.get_by_role("button", name="Create the round").click()
 
     page.get_by_label("Add a question of type").select_option("yes_no")
-    page.get_by_role("button", name="Add", exact=True).click()
+    page.get_by_role("button", name="Add the question").click()
     page.get_by_label("Question", exact=True).fill("Can you get naloxone where you live?")
     page.get_by_label("Short name").fill("naloxone_access")
     page.get_by_label("An answer is required").check()

@@ -5,6 +5,7 @@ import json
 import re
 from datetime import timedelta
 
+import openpyxl
 from sqlalchemy import func, select, update
 
 from consult.audit import AuditEvent
@@ -589,7 +590,19 @@ def test_xlsform_export_of_the_demo_round_converts_with_pyxform(
     path = tmp_path / "demo.xlsx"
     path.write_bytes(exported.data)
     result = convert(xlsform=str(path))
-    assert "<h:title>" in result.xform
+    assert "<h:title>" in result.xform and not result.warnings
+    # Beside its XPath, each condition in the designer's words; pyxform leaves the column.
+    survey = openpyxl.load_workbook(path)["survey"]
+    header = [cell.value for cell in survey[1]]
+    rows = [dict(zip(header, [c.value for c in row], strict=True)) for row in survey.iter_rows(2)]
+    follow_up = next(row for row in rows if row["name"] == "health_care_what_happened")
+    assert follow_up["shown_when"] == (
+        "“Have you been treated badly in health care because you use drugs?” is one of "
+        "Once or Several times"
+    )
+    assert "health_care_stigma" in follow_up["relevant"]
+    assert all(row["shown_when"] is None for row in rows if not row["relevant"])
+    assert "shown_when" not in result.xform
 
 
 def builder_round_exists(app, slug):
@@ -696,17 +709,18 @@ def test_an_address_taken_is_refused_with_its_message_on_create_copy_and_import(
 
 
 def test_the_preview_marks_a_conditional_question_in_words(app, client, auth, demo_round):
-    """The follow-up on page 3 is shown to members only after "once" or "often": the
-    preview shows it, and says so in the designer's words, with the texts in the language
-    previewed; members never see the mark."""
+    """The follow-up on page 3 is shown to members only after "once" or "often": before
+    any answer the preview lists it as hidden and says why, in the designer's words, with
+    the texts in the language previewed; members never see the mark."""
     auth.login("designer")
     preview = client.get(f"/staff/rounds/{demo_round}/preview/3").text
-    note = preview.split("The next question is shown only when:")[1].split("</p>")[0]
-    assert "<bdi>Have you been treated badly in health care because you use drugs?</bdi>" in note
-    assert "If you want, tell us what happened." in preview.split(note)[1]
+    hidden = preview.split("Hidden by the answers given in this preview:")[1].split("</ul>")[0]
+    assert "If you want, tell us what happened.</bdi>: shown only when" in hidden
+    assert "<bdi>Have you been treated badly in health care because you use drugs?</bdi>" in hidden
     french = client.get(f"/staff/rounds/{demo_round}/preview/3?in=fr").text
-    assert "The next question is shown only when:" in french  # the designer's language
-    assert "<bdi>Avez-vous" in french.split("The next question is shown only when:")[1]
+    hidden = french.split("Hidden by the answers given in this preview:")[1]
+    assert "shown only when" in hidden  # the designer's language
+    assert "<bdi>Avez-vous" in hidden.split("shown only when")[1]
     member = app.test_client()
     token = csrf_token(member.get(f"/c/{demo_round}/").text)
     member.post(f"/c/{demo_round}/start", data={"csrf_token": token})

@@ -285,3 +285,45 @@ def test_languages_are_ticked_by_name_after_the_codes_typed(app, client, auth):
     saved = client.post("/staff/rounds/ticked/settings", data=fields)
     assert saved.status_code == 302, saved.text
     assert builder.round("ticked").languages == ["es", "ar", "tet", "fr"]
+
+
+def test_a_question_typed_on_the_overview_is_added_in_one_step(app, client, auth):
+    """Kind, text, choices (labels alone, or short name = label) and "required", sent from
+    the page overview: the question is there, and the overview opens at it."""
+    auth.login("designer")
+    builder = Builder(app, client)
+    slug = builder.new_round()
+    section_id = builder.section_ids(slug)[0]
+    response = builder.post(
+        f"/staff/rounds/{slug}/sections/{section_id}/questions",
+        kind="single_choice",
+        text="Where do you get naloxone?",
+        choices="From a peer\npharmacy = A pharmacy\nمن صديق\n\nFrom a peer",
+        required="y",
+    )
+    assert response.status_code == 302
+    with app.app_context():
+        question = db.session.scalar(select(Question))
+    assert response.headers["Location"].endswith(f"/staff/rounds/{slug}/#question-{question.id}")
+    with app.app_context():
+        question = db.session.get(Question, question.id)
+        assert question.text == {"en": "Where do you get naloxone?"} and question.required
+        assert [(c.code, c.label["en"]) for c in question.choices] == [
+            ("from_a_peer", "From a peer"),
+            ("pharmacy", "A pharmacy"),
+            ("c3", "من صديق"),
+            ("c4", "From a peer"),
+        ]
+    overview = client.get(f"/staff/rounds/{slug}/").text
+    assert "The question was added." in overview and "Where do you get naloxone?" in overview
+
+
+def test_a_kind_alone_opens_the_questions_form_with_starter_choices(app, client, auth):
+    auth.login("designer")
+    builder = Builder(app, client)
+    slug = builder.new_round()
+    question_id = builder.add_question(slug, "yes_no")
+    with app.app_context():
+        question = db.session.get(Question, question_id)
+        assert question.text == {"en": "New question"} and not question.required
+        assert [c.code for c in question.choices] == ["yes", "no"]

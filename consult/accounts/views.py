@@ -28,7 +28,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 from wtforms import SelectChoice
 
-from ..audit import ACTION_NAMES, latest_events, rounds_to_filter_by
+from ..audit import ACTION_NAMES, DETAIL_NAMES, latest_events, rounds_to_filter_by
 from ..extensions import db
 from ..forms import ButtonForm, whole_number
 from ..i18n import native_name
@@ -391,8 +391,20 @@ def _audit_row(event, titles):
         "email": who,
         "action": event.action,
         "round": titles.get(event.round_id) if event.round_id is not None else None,
-        "detail": event.detail or {},
+        "detail": [
+            (DETAIL_NAMES.get(key, key.replace("_", " ")), _detail_value(event, key, value))
+            for key, value in (event.detail or {}).items()
+        ],
     }
+
+
+def _detail_value(event, key, value):
+    """A value as the admin reads it: an account's role by its name, lists joined."""
+    if event.action.startswith("account.") and key in ("role", "old", "new"):
+        return ROLE_NAMES.get(value, value)
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return value
 
 
 def _two_factor_page(user, off_form=None, codes_form=None):

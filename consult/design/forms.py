@@ -142,6 +142,24 @@ def choice_lines(text):
     return pairs
 
 
+def labelled_lines(text):
+    """Choice lines where the short name may be left out: "Yes" or "yes = Yes" → [(code,
+    label)]; a short name is made from a Latin label, or numbered for any other script."""
+    pairs, seen = [], set()
+    for line in (text or "").splitlines():
+        if not line.strip():
+            continue
+        match = CHOICE_LINE.match(line)
+        code, label = match.groups() if match else ("", line.strip())
+        code = code or re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")[:40]
+        number = len(pairs) + 1
+        while not code or code in seen:
+            code, number = f"c{number}", number + 1
+        seen.add(code)
+        pairs.append((code, label))
+    return pairs
+
+
 def condition_json(text):
     """A condition's JSON text → a dict; None when empty."""
     if not text or not text.strip():
@@ -279,10 +297,23 @@ class SectionForm(ParsedForm):
     pointing_error = None
 
 
-class NewQuestionForm(TranslatedForm):
+class NewQuestionForm(ParsedForm):
+    """Add a question from the page overview: its kind, and if the designer wishes its text,
+    choices and whether it is required, so that a simple question takes one step."""
+
+    parsed = {"choices": labelled_lines}
+
     kind = SelectField(
-        _l("Type of question"), choices=[SelectChoice(k, KIND_NAMES[k]) for k in QUESTION_KINDS]
+        _l("Add a question of type"),
+        choices=[SelectChoice(k, KIND_NAMES[k]) for k in QUESTION_KINDS],
     )
+    text = TextAreaField(_l("Question"), validators=[Optional(), Length(max=2000)])
+    choices = TextAreaField(
+        _l("Choices, one a line"),
+        description=_l("For the types with choices. Leave empty to start from examples."),
+        validators=[Length(max=20000)],
+    )
+    required = BooleanField(_l("An answer is required"))
 
 
 #: The question form's settings that mean something for each kind: the form shows only

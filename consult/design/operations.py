@@ -218,8 +218,10 @@ def delete_section(section):
 # --- questions ------------------------------------------------------------------------------
 
 
-def add_question(section, kind):
-    """A new question of ``kind`` at the end of the page, with starter choices."""
+def add_question(section, kind, text="", choices=(), required=False):
+    """A new question of ``kind`` at the end of the page: with its ``text``, its ``choices``
+    ([(code, label)], for the kinds that have them) and ``required`` when the designer typed
+    them, otherwise a placeholder text and starter choices."""
     round_ = section.round
     _require_editable(round_)
     codes = {q.code for q in round_.questions}
@@ -230,10 +232,19 @@ def add_question(section, kind):
     question = Question(
         code=f"q{number}",
         kind=kind,
-        text={language: _("New question")},
+        text={language: text.strip() or _("New question")},
         position=len(section.questions),
+        required=required and kind != "info",
     )
     question.choices = _starter_choices(kind, round_)
+    if choices and kind in CHOICE_KINDS:
+        rows = [c for c in question.choices if c.role == "row"]
+        question.choices = [
+            Choice(position=i, code=code, label={language: label}, role="option")
+            for i, (code, label) in enumerate(choices)
+        ] + rows
+        for position, row in enumerate(rows, len(choices)):
+            row.position = position
     section.questions.append(question)
     db.session.flush()
     # The starter choices came translated from consult's catalogues: as if translated.

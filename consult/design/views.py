@@ -14,7 +14,6 @@ from ..downloads import attachment
 from ..extensions import db
 from ..forms import ButtonForm, whole_number
 from ..i18n import current_language, pick
-from ..respond.forms import page_form
 from ..suppression import rounded
 from ..translate.queries import assignments_for
 from ..translate.texts import language_status, round_texts
@@ -227,7 +226,11 @@ def export_xlsform(slug):
 
     round_ = load_round(slug)
     return attachment(
-        write_xlsform(to_definition(round_)),
+        # Beside each XPath condition, the same in the designer's words.
+        write_xlsform(
+            to_definition(round_),
+            lambda condition: in_words(condition, round_, round_.source_language).striptags(),
+        ),
         f"{round_.slug}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
@@ -238,30 +241,6 @@ def export_xlsform(slug):
 def history(slug):
     round_ = load_round(slug)
     return render_template("design/history.html", round=round_, events=round_history(round_.id))
-
-
-@bp.route(f"{ROUND}/preview/<int:number>")
-@designers_only
-def preview(slug, number):
-    """A page exactly as a member sees it, in any of the round's languages; stores nothing."""
-    round_ = load_round(slug)
-    if not 1 <= number <= len(round_.sections):
-        abort(404)
-    language = request.args.get("in", round_.source_language)
-    if language not in round_.languages:
-        language = round_.source_language
-    section = round_.sections[number - 1]
-    form = page_form(section.questions, language, round_.source_language, {}, "preview")
-    return render_template(
-        "design/preview.html",
-        round=round_,
-        section=section,
-        number=number,
-        form=form,
-        language=language,
-        # Conditional questions and pages are marked, in words (members see no mark).
-        condition_in_words=lambda condition: in_words(condition, round_, language),
-    )
 
 
 # --- the library of question blocks ---------------------------------------------------------
@@ -359,13 +338,24 @@ def section_action(slug, section_id, action):
 @bp.route(f"{ROUND}/sections/<int:section_id>/questions", methods=["POST"])
 @designers_only
 def new_question(slug, section_id):
+    """Add a question: typed with its text, it is done and the overview shows it; otherwise
+    its form opens."""
     section = load_section(slug, section_id)
     form = NewQuestionForm()
-    if form.validate_on_submit():
-        question = _apply(add_question, section, form.kind.data)
-        if question:
-            return redirect(url_for(".edit_question", slug=slug, question_id=question.id))
-    return redirect(url_for(".overview", slug=slug))
+    if not form.validate_on_submit():
+        for errors in form.errors.values():
+            flash(" ".join(str(error) for error in errors), "error")
+        return redirect(url_for(".overview", slug=slug, _anchor=f"section-{section.id}"))
+    data = form.cleaned()
+    question = _apply(
+        add_question, section, data["kind"], data["text"] or "", data["choices"], data["required"]
+    )
+    if not question:
+        return redirect(url_for(".overview", slug=slug))
+    if data["text"]:
+        flash(_("The question was added."), "status")
+        return redirect(url_for(".overview", slug=slug, _anchor=f"question-{question.id}"))
+    return redirect(url_for(".edit_question", slug=slug, question_id=question.id))
 
 
 # --- questions ------------------------------------------------------------------------------

@@ -67,11 +67,18 @@ def forget_drafts(tokens):
 
 
 def save_answers(draft, questions, answers, language):
-    """Replace the draft's answers to ``questions`` (one page) with ``answers``, a dict of
-    draft keys ("<question id>", "<question id>.other") to values; texts remember the
+    """Replace the draft's answers to ``questions`` (one page) with ``answers``."""
+    draft.answers = merged_answers(draft.answers, questions, answers, language)
+    db.session.commit()
+    empty_the_log()
+
+
+def merged_answers(saved, questions, answers, language):
+    """``saved`` with its answers to ``questions`` (one page) replaced by ``answers``, a dict
+    of draft keys ("<question id>", "<question id>.other") to values; texts remember the
     ``language`` of the page they were written on ("<question id>.language")."""
     replaced = {f"{q.id}{suffix}" for q in questions for suffix in ("", ".other", ".language")}
-    kept = {key: value for key, value in draft.answers.items() if key not in replaced}
+    kept = {key: value for key, value in saved.items() if key not in replaced}
     kept.update(answers)
     kept.update(
         {
@@ -80,9 +87,7 @@ def save_answers(draft, questions, answers, language):
             if (q.kind in TEXT_KINDS and str(q.id) in answers) or f"{q.id}.other" in answers
         }
     )
-    draft.answers = kept
-    db.session.commit()
-    empty_the_log()
+    return kept
 
 
 def submit_draft(draft_token, round_, language):

@@ -8,10 +8,14 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from .common import language_name
 
+#: A column pyxform leaves aside: each condition in the designer's words, beside its XPath.
+SHOWN_WHEN = "shown_when"
 
-def write_xlsform(definition: dict) -> bytes:
+
+def write_xlsform(definition: dict, in_words=None) -> bytes:
     """An .xlsx XLSForm of a consult-round/1 definition, with label::Language (code) and
-    hint::Language (code) columns for every language of the round."""
+    hint::Language (code) columns for every language of the round; with ``in_words`` (a
+    condition → plain text), a shown_when column says each condition in words too."""
     source = definition.get("source_language") or definition["languages"][0]
     languages = [source] + [code for code in definition["languages"] if code != source]
     questions = [q for s in definition["sections"] for q in s.get("questions") or []]
@@ -22,9 +26,17 @@ def write_xlsform(definition: dict) -> bytes:
         relevant = _relevant(section.get("condition"), kinds)
         label = section.get("title") or {}
         name = _new_name(f"section_{number}", codes)
-        survey.append(dict(type="begin group", name=name, label=label, relevant=relevant))
+        survey.append(
+            {
+                "type": "begin group",
+                "name": name,
+                "label": label,
+                "relevant": relevant,
+                SHOWN_WHEN: _said(in_words, section.get("condition")),
+            }
+        )
         for question in section.get("questions") or []:
-            survey += _export_question(question, kinds, choices, source, codes)
+            survey += _export_question(question, kinds, choices, source, codes, in_words)
         survey.append({"type": "end group"})
     title = definition.get("title") or {}
     settings = {
@@ -37,6 +49,8 @@ def write_xlsform(definition: dict) -> bytes:
         f"{base}::{language_name(c)} ({c})" for base in ("label", "hint") for c in languages
     ]
     columns = ["type", "name", *translated, "required", "relevant", "appearance", "constraint"]
+    if in_words:
+        columns.append(SHOWN_WHEN)
     choice_columns = ["list_name", "name", *translated[: len(languages)]]
     return _workbook(
         survey=([_flatten(row, languages) for row in survey], columns),
@@ -45,7 +59,7 @@ def write_xlsform(definition: dict) -> bytes:
     )
 
 
-def _export_question(question, kinds, choices, source, codes):
+def _export_question(question, kinds, choices, source, codes, in_words):
     code, kind = question["code"], question["kind"]
     shown = [c for c in question.get("choices") or [] if not c.get("hidden")]
     options = [c for c in shown if c.get("role") != "row"]
@@ -56,6 +70,7 @@ def _export_question(question, kinds, choices, source, codes):
         relevant=_relevant(question.get("condition"), kinds),
         required="yes" if question.get("required") and kind != "info" else None,
     )
+    row[SHOWN_WHEN] = _said(in_words, question.get("condition"))
     list_name = f"list_{code}"
     if kind in ("single_choice", "scale", "yes_no"):
         row["type"] = f"select_one {list_name}"
@@ -172,6 +187,10 @@ def _xpath_string(value):
 def _choice_name(choice):
     """pyxform refuses spaces in the choice names of a multiple choice question."""
     return re.sub(r"\s", "_", choice if isinstance(choice, str) else choice["code"])
+
+
+def _said(in_words, condition):
+    return in_words(condition) if in_words and condition else None
 
 
 def _flatten(row, languages):
