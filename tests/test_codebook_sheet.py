@@ -9,6 +9,7 @@ import zipfile
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from consult import spreadsheets
 from consult.config import LANGUAGES
 from consult.themes import sheet, starter
 from consult.themes.operations import FORMAT, TEXT_FIELDS
@@ -201,7 +202,7 @@ def test_a_zip_bomb_is_refused_before_openpyxl_opens_it(monkeypatch):
     def must_not_open(*args, **kwargs):
         raise AssertionError("openpyxl opened the zip bomb")
 
-    monkeypatch.setattr(sheet, "load_workbook", must_not_open)
+    monkeypatch.setattr(spreadsheets, "load_workbook", must_not_open)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (30 * 1024 * 1024))
@@ -211,7 +212,7 @@ def test_a_zip_bomb_is_refused_before_openpyxl_opens_it(monkeypatch):
 
 
 def test_a_zip_of_too_many_parts_is_refused(monkeypatch):
-    monkeypatch.setattr(sheet, "load_workbook", None)
+    monkeypatch.setattr(spreadsheets, "load_workbook", None)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for number in range(1001):

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from consult.audit import AuditEvent
 from consult.extensions import db
 from consult.respond.models import Answer
-from consult.review.exports import neutralise
+from consult.spreadsheets import neutralise
 from consult.suppression import ALL, SMALL, Figure
 
 from .attacker import K, recovered_cells

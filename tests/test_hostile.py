@@ -1161,6 +1161,10 @@ def test_an_xlsx_that_unpacks_to_a_huge_size_is_refused_unread(app, staff, kind)
     if kind == "codebook":
         limit = MAX_UNCOMPRESSED_BYTES // (1024 * 1024)
         reason = french(app, "the workbook is larger than %(limit)d MB once unpacked", limit=limit)
+    elif kind == "translation":
+        reason = french(
+            app, "The file unpacks to far more data than a spreadsheet of its kind holds."
+        )
     else:
         reason = french(app, "The file unpacks to far more data than a form holds (a zip bomb?).")
     assert shows(body, reason), body[-1500:]

@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
+from consult import spreadsheets
 from consult.design import imports, operations
 from consult.design.imports import (
     MAX_CHOICES,
@@ -376,7 +377,7 @@ def test_a_cell_longer_than_excel_allows_is_refused_unread(app, unopened):
 
 @SQLITE_ONLY
 def test_too_many_distinct_texts_are_refused_unread(app, monkeypatch, unopened):
-    monkeypatch.setattr(workbook_module, "MAX_SHARED_TEXTS", 100)  # the file has 177
+    monkeypatch.setattr(spreadsheets, "MAX_SHARED_TEXTS", 100)  # the file has 177
     content = (CORPUS / "flat_xlsform_test.xlsx").read_bytes()
     assert refusal(app, content) == (
         "The file holds more than 100 distinct texts; a file can hold at most 100."
@@ -385,7 +386,7 @@ def test_too_many_distinct_texts_are_refused_unread(app, monkeypatch, unopened):
 
 @SQLITE_ONLY
 def test_too_much_formatting_is_refused_unread(app, monkeypatch, unopened):
-    monkeypatch.setattr(workbook_module, "MAX_OTHER_ELEMENTS", 50)  # its theme alone has 287
+    monkeypatch.setattr(spreadsheets, "MAX_OTHER_ELEMENTS", 50)  # its theme alone has 287
     content = (CORPUS / "yes_or_no_question.xlsx").read_bytes()
     assert refusal(app, content).startswith(
         "The workbook holds more than 50 entries of formatting and other data besides its cells"
@@ -492,7 +493,7 @@ def test_a_translation_file_of_too_many_texts_is_refused_before_it_is_parsed(app
         raise AssertionError("the file was parsed")
 
     monkeypatch.setattr(exchange, "read_po", must_not_parse)
-    monkeypatch.setattr(exchange, "load_workbook", must_not_parse)
+    monkeypatch.setattr(spreadsheets, "load_workbook", must_not_parse)
     entry = 'msgctxt "question.{n}.text"\nmsgid "Q"\nmsgstr "T"\n\n'
     po = 'msgid ""\nmsgstr ""\n\n' + "".join(entry.format(n=n) for n in range(MAX_ENTRIES + 1))
     rows = [
@@ -529,8 +530,8 @@ def test_a_codebook_workbook_of_too_much_formatting_is_refused_unread(app, monke
     def must_not_open(*args, **kwargs):
         raise AssertionError("openpyxl opened the file")
 
-    monkeypatch.setattr(workbook_module, "MAX_OTHER_ELEMENTS", 50)
-    monkeypatch.setattr(sheet, "load_workbook", must_not_open)
+    monkeypatch.setattr(spreadsheets, "MAX_OTHER_ELEMENTS", 50)
+    monkeypatch.setattr(spreadsheets, "load_workbook", must_not_open)
     content = form_bytes(themes=[["code", "name_en"], ["t1", "One"]])
     with app.test_request_context("/?lang=en"), pytest.raises(SheetError) as refused:
         sheet.read_table("themes.xlsx", content)

@@ -9,42 +9,14 @@ first.
 
 import csv
 import io
-import re
 import tempfile
 
 from flask_babel import gettext as _
 from openpyxl import Workbook
 
+from ..spreadsheets import neutralise
 from ..suppression import ALL, SMALL
 from .results import question_results
-
-#: What a spreadsheet takes for the start of a formula (OWASP, "CSV injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-#: A formula start after a separator: a spreadsheet that splits a CSV file on the other
-#: separator (";" for "," in much of Europe) starts a new cell there.
-FORMULA_AFTER_SEPARATOR = re.compile(r"([;,]\s*)([=+\-@])")
-
-
-def neutralise(value):
-    """A text cell that cannot run as a formula: a leading apostrophe, which spreadsheets
-    show as text, and one after any separator a spreadsheet might split the cell on.
-    Numbers are left as numbers."""
-    if not isinstance(value, str):
-        return value
-    value = FORMULA_AFTER_SEPARATOR.sub(r"\1'\2", value)
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
-
-
-NEUTRALISED_AFTER_SEPARATOR = re.compile(r"([;,]\s*)'([=+\-@])")
-
-
-def restore(text):
-    """A neutralised text cell read back (codebook sheets): its apostrophes taken off."""
-    text = NEUTRALISED_AFTER_SEPARATOR.sub(r"\1\2", text)
-    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
-
 
 # Aggregated figures ---------------------------------------------------------------------------
 

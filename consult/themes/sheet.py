@@ -13,16 +13,23 @@ becomes a SheetError whose message staff can act on.
 
 import csv
 import io
-import zipfile
 
 from flask_babel import format_decimal, ngettext
 from flask_babel import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from ..config import LANGUAGES
-from ..review.exports import FORMULA_STARTS, neutralise, restore
+from ..spreadsheets import (
+    FORMULA_STARTS,
+    NotAWorkbook,
+    TooLarge,
+    check_spreadsheet,
+    first_sheet_rows,
+    neutralise,
+    restore,
+)
 from .operations import FORMAT, TEXT_FIELDS
 
 #: Fields that are one text per language; keywords are a list per language.
@@ -42,7 +49,6 @@ MAX_ROWS = 2000  # spreadsheet rows, the header included
 MAX_COLUMNS = 200
 #: Zip bomb limits for an XLSX: the declared sizes bound what zipfile will inflate.
 MAX_UNCOMPRESSED_BYTES = 20 * 1024 * 1024
-MAX_ZIP_MEMBERS = 1000
 
 XLSX_SHEET_TITLE = "themes"
 
@@ -151,60 +157,41 @@ def _csv_rows(content):
 
 
 def _xlsx_rows(content):
-    _check_zip(content)
-    _check_workbook(content)
-    workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+    """The first sheet's rows, once the spreadsheet gate has let the file through: not a zip
+    bomb, and no more XML than a codebook's sheet needs to be read."""
     try:
-        sheet = workbook.worksheets[0]
-        # Ignore the size the file declares: a sheet that claims to span a million rows
-        # would otherwise be padded out to them.
-        sheet.reset_dimensions()
-        yield from sheet.iter_rows(values_only=True)
-    finally:
-        workbook.close()
-
-
-def _check_zip(content):
-    """Refuse an XLSX that would inflate too far, before openpyxl opens it. zipfile never
-    inflates a member beyond the size the archive declares for it, so checking the declared
-    sizes is enough."""
-    try:
-        members = zipfile.ZipFile(io.BytesIO(content)).infolist()
-    except zipfile.BadZipFile:
+        check_spreadsheet(
+            content,
+            MAX_UNCOMPRESSED_BYTES,
+            lambda titles, worksheets: worksheets[:1],
+            max_rows=MAX_ROWS,
+            max_cells=MAX_ROWS * MAX_COLUMNS,
+        )
+    except NotAWorkbook:
         raise SheetError(
             _(
                 "the file is not an Excel workbook (.xlsx); an old .xls or a protected "
                 "workbook must be saved again as .xlsx or as CSV UTF-8"
             )
         ) from None
-    if len(members) > MAX_ZIP_MEMBERS:
-        raise SheetError(
-            ngettext(
-                "the workbook has more than %(num)d part; it is not a sheet",
-                "the workbook has more than %(num)d parts; it is not a sheet",
-                MAX_ZIP_MEMBERS,
-            )
-        )
-    if sum(member.file_size for member in members) > MAX_UNCOMPRESSED_BYTES:
-        limit = MAX_UNCOMPRESSED_BYTES // (1024 * 1024)
-        raise SheetError(_("the workbook is larger than %(limit)d MB once unpacked", limit=limit))
-
-
-def _check_workbook(content):
-    """Refuse a workbook whose XML would make openpyxl read more than a codebook holds (the
-    shared texts and styles it reads whole on opening, a sheet of millions of cells...),
-    before openpyxl opens it."""
-    from ..design.xlsform.workbook import TooLarge, check_workbook  # pyxform loads slowly
-
-    try:
-        check_workbook(
-            content,
-            lambda titles, worksheets: worksheets[:1],
-            max_rows=MAX_ROWS,
-            max_cells=MAX_ROWS * MAX_COLUMNS,
-        )
     except TooLarge as error:
-        raise (_too_many_rows() if error.kind == "rows" else SheetError(str(error))) from None
+        if error.kind == "rows":
+            raise _too_many_rows() from None
+        if error.kind == "parts":
+            raise SheetError(
+                ngettext(
+                    "the workbook has more than %(num)d part; it is not a sheet",
+                    "the workbook has more than %(num)d parts; it is not a sheet",
+                    error.limit,
+                )
+            ) from None
+        if error.kind == "unpacked":
+            limit = MAX_UNCOMPRESSED_BYTES // (1024 * 1024)
+            raise SheetError(
+                _("the workbook is larger than %(limit)d MB once unpacked", limit=limit)
+            ) from None
+        raise SheetError(str(error)) from None
+    yield from first_sheet_rows(content)
 
 
 def _too_many_rows():

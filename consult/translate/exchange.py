@@ -11,10 +11,11 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 from flask_babel import format_decimal, ngettext
 from flask_babel import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from translate.storage import xliff
 
 from ..design.imports import MAX_QUESTIONS, MAX_ROUND_CHOICES, MAX_SECTIONS
+from ..spreadsheets import SpreadsheetRefused, TooLarge, check_spreadsheet, first_sheet_rows
 from ..text import CONTROL_CHARACTERS
 from .forms import MAX_TRANSLATION
 from .texts import round_texts
@@ -33,6 +34,8 @@ HEADER = ("key", "where", "source", "translation")
 MAX_ENTRIES = 3 + 2 * MAX_SECTIONS + 2 * MAX_QUESTIONS + MAX_ROUND_CHOICES
 #: Cells of a spreadsheet, at most: ten columns to a text.
 MAX_CELLS = 10 * (MAX_ENTRIES + 1)
+#: Bytes an XLSX may unpack to: a round's texts in one language are far fewer.
+MAX_UNPACKED = 50 * 1024 * 1024
 
 
 class ExchangeError(ValueError):
@@ -175,26 +178,19 @@ def _write_xlsx(rows, source, language, slug):
 
 
 def _read_xlsx(content):
-    from ..design.xlsform.workbook import (  # pyxform loads slowly: only when used
-        TooLarge,
-        check_workbook,
-        check_zip,
-    )
-
-    check_zip(content)  # a zip bomb is refused from its declared sizes, before any XML
-    try:  # then what its XML would make openpyxl do, before openpyxl opens it
-        check_workbook(
+    try:  # the spreadsheet gate: zip bombs, then what its XML would make openpyxl do
+        check_spreadsheet(
             content,
+            MAX_UNPACKED,
             lambda titles, worksheets: worksheets[:1],
             max_rows=MAX_ENTRIES + 1,
             max_cells=MAX_CELLS,
         )
     except TooLarge as error:
         raise (_too_many_texts() if error.kind == "rows" else ExchangeError(str(error))) from None
-    workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
-    sheet = workbook.worksheets[0]
-    sheet.reset_dimensions()  # a declared size is not trusted: rows would be padded to it
-    rows = sheet.iter_rows(values_only=True)
+    except SpreadsheetRefused as error:
+        raise ExchangeError(str(error)) from None
+    rows = first_sheet_rows(content)
     header = [str(cell or "").split(" (")[0].strip().lower() for cell in next(rows, ())]
     if not set(("key", "source", "translation")) <= set(header):
         raise ExchangeError(_("the first sheet needs the columns key, source and translation"))

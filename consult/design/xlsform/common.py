@@ -7,33 +7,21 @@ from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 
+from ...spreadsheets import SpreadsheetRefused
 from ..definition import LANGUAGE, QUESTION_SETTINGS
 
 MAX_FILE = 10 * 1024 * 1024
 MAX_UNZIPPED = 50 * 1024 * 1024
-MAX_RATIO = 100
 
-# Bounds on the work a workbook can ask of its reader, checked on its XML before openpyxl
-# reads it (workbook.check_parts and check_sheet stop at the first one passed). Sizes alone
-# do not bound the work: 50 MB of XML is 250,000 survey rows, or one row of 2 million
-# cells, or 2 million distinct texts, each minutes of reading and gigabytes of memory.
-# Real forms stay far below: the conformance corpus (tests/conformance/xlsform) has at most
-# 513 rows, 27,368 cells (formatted empty ones, mostly) and 177 distinct texts in a file.
+# Bounds on the sheets of a form, checked on its XML by the spreadsheet gate
+# (consult.spreadsheets, which also bounds what every workbook may hold) before openpyxl
+# reads it.
 #: Rows of a sheet, numbered as the spreadsheet numbers them (the header is row 1), up to
 #: the last row read: a 1,000-question form in 10 languages has about 1,500.
 MAX_ROWS = 5_000
 #: Cells of a sheet, empty formatted ones included (openpyxl reads each): 40 columns of
 #: MAX_ROWS rows.
 MAX_CELLS = 200_000
-#: Characters in one cell (or one text of the workbook): Excel's own limit.
-MAX_CELL_CHARACTERS = 32_767
-#: Distinct texts of a workbook (its shared strings), all read when it opens: about 9 µs
-#: each for openpyxl.
-MAX_SHARED_TEXTS = 200_000
-#: Elements of everything else read whole when the workbook opens (styles, the workbook,
-#: its properties) and of a sheet's other parts (merged cells, formatting rules...): about
-#: 20 µs each for openpyxl. A workbook of 1,000 styles has about 5,000.
-MAX_OTHER_ELEMENTS = 100_000
 #: As pyxform: after this many empty rows in a row, a sheet ends (rows below are not read).
 EMPTY_ROWS_ENDING_A_SHEET = 60
 #: Seconds of reading and mapping a form, beyond which it is refused: a form within the
@@ -106,7 +94,7 @@ BOUNDS = {  # (kind, left-hand side, op) -> the setting a constraint term gives
 }
 
 
-class XLSFormError(ValueError):
+class XLSFormError(SpreadsheetRefused):
     """The file cannot be imported at all; ``report`` says what was read, if anything."""
 
     def __init__(self, message, report=None):

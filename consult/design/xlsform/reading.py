@@ -7,6 +7,7 @@ from pathlib import PurePath
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
+from ...spreadsheets import SpreadsheetRefused
 from ..definition import CODE, FORMAT
 from ..imports import (
     MAX_CHARACTERS,
@@ -45,15 +46,17 @@ def read_xlsform(
     where one would otherwise come from."""
     budget = Budget(MAX_CHARACTERS, MAX_SECONDS)
     suffix = PurePath(filename or "").suffix.lower().lstrip(".")
-    book, formulas = open_workbook(file_bytes, budget, suffix)
-    report = ImportReport(
-        notes=[_("%(where)s: a formula, read as its text", where=cell) for cell in formulas]
-    )
     try:
+        book, formulas = open_workbook(file_bytes, budget, suffix)
+        report = ImportReport(
+            notes=[_("%(where)s: a formula, read as its text", where=cell) for cell in formulas]
+        )
         stem = PurePath(filename or "").stem
         return _Import(book, stem, report, budget, address_given).run(), report
     except XLSFormError:
         raise
+    except SpreadsheetRefused as error:  # a bound of the spreadsheet gate, in its words
+        raise XLSFormError(str(error)) from error
     except Exception as error:  # a partner's file must never crash an import
         raise XLSFormError(
             _("The form could not be imported (%(error)s).", error=str(error)[:200])

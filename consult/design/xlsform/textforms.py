@@ -14,14 +14,13 @@ from flask_babel import gettext as _
 from pyxform.errors import PyXFormReadError
 from pyxform.xls2json_backends import csv_to_dict, md_to_dict
 
+from ...spreadsheets import MAX_CELL_CHARACTERS, TooLarge, too_long, too_many_cells, too_many_rows
 from .common import (
-    MAX_CELL_CHARACTERS,
     MAX_CELLS,
     MAX_ROWS,
     SHEETS,
     XLSFormError,
 )
-from .workbook import TooLarge, too_long, too_many_cells, too_many_rows
 
 #: The readers, by file suffix (common.TEXT_FORM_SUFFIXES), and the character that
 #: separates cells in each.
