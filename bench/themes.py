@@ -26,8 +26,7 @@ from sqlalchemy import insert, text  # noqa: E402
 
 from consult import create_app  # noqa: E402
 from consult.cellkey import KEY_RANGE  # noqa: E402
-from consult.demo import content  # noqa: E402
-from consult.demo.operations import create_demo_round  # noqa: E402
+from consult.demo.operations import create_demo_round, synthetic_answers  # noqa: E402
 from consult.extensions import db  # noqa: E402
 from consult.respond.models import Answer, Response  # noqa: E402
 from consult.themes.coding import autocode, use_codebook  # noqa: E402
@@ -53,7 +52,7 @@ ALPHABETS = {
 
 def sentences_by_language():
     pool = {language: [] for language in ALPHABETS}
-    for texts in content.FREE_TEXT.values():
+    for texts in synthetic_answers()["written_answers"].values():
         for language, sentences in texts.items():
             pool[language].extend(sentences)
     # Languages the demo does not write in borrow English sentences; their made-up words

@@ -9,7 +9,9 @@ from consult.audit import AuditEvent
 from consult.extensions import db
 from consult.themes.models import Codebook, Theme
 from consult.themes.rules import find_phrases
-from consult.themes.starter import THEMES
+from consult.themes.starter import starter_definition
+
+THEMES = starter_definition()["themes"]
 
 
 def test_the_starter_codebook_is_seeded_once(app, runner):
@@ -28,6 +30,15 @@ def test_the_starter_codebook_is_seeded_once(app, runner):
             ("ru", "нет шприцев"),
         ):
             assert find_phrases(text, language, harm_reduction[language]), language
+
+
+def test_the_seeded_starter_exports_as_its_file_holds_it(app, runner, tmp_path):
+    """The starter's file goes in through the import and comes out of the export unchanged:
+    every theme, text, keyword, parent and direction."""
+    runner.invoke(args=["themes", "seed"])
+    exported = tmp_path / "starter.json"
+    runner.invoke(args=["themes", "export", "starter", "-o", str(exported)])
+    assert json.loads(exported.read_text(encoding="utf-8")) == starter_definition()
 
 
 def test_a_codebook_goes_out_and_comes_back_as_json(app, runner, tmp_path):

@@ -19,10 +19,11 @@ from consult.extensions import db
 from consult.themes.codebook_changes import update_codebook
 from consult.themes.models import Codebook, Theme
 from consult.themes.operations import CodebookError, seed_starter_codebook
-from consult.themes.starter import THEMES
+from consult.themes.starter import starter_definition
 
 from .conftest import csrf_token, post_file
 
+THEMES = starter_definition()["themes"]
 STARTER_THEMES = {theme["code"]: theme for theme in THEMES}
 TEXTS = ("name", "definition", "include", "exclude")
 

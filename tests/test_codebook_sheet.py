@@ -11,7 +11,7 @@ from openpyxl import Workbook, load_workbook
 
 from consult import spreadsheets
 from consult.config import LANGUAGES
-from consult.themes import sheet, starter
+from consult.themes import sheet
 from consult.themes.operations import FORMAT, TEXT_FIELDS
 from consult.themes.sheet import (
     SheetError,
@@ -21,13 +21,9 @@ from consult.themes.sheet import (
     write_csv,
     write_xlsx,
 )
+from consult.themes.starter import starter_definition
 
-STARTER = {
-    "format": FORMAT,
-    "code": "starter",
-    "name": {"en": "Starter codebook"},
-    "themes": starter.THEMES,
-}
+STARTER = starter_definition()
 HYPERLINK = '=HYPERLINK("http://example.org/x","click")'
 
 
@@ -85,7 +81,7 @@ def test_the_starter_codebook_survives_csv():
     content = write_csv(STARTER)
     assert content.startswith(b"\xef\xbb\xbf")  # the BOM that makes Excel read UTF-8
     rows = read_table("starter.csv", content)
-    assert len(rows) == 1 + len(starter.THEMES)  # one row per theme
+    assert len(rows) == 1 + len(STARTER["themes"])  # one row per theme
     read = definition_from_table(rows, "starter", {"en": "Starter codebook"})
     assert_same_codebook(read, STARTER)
     assert read["name"] == {"en": "Starter codebook"}

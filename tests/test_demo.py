@@ -2,6 +2,8 @@
 
 from sqlalchemy import distinct, func, select
 
+from consult.demo.operations import DATA, synthetic_answers
+from consult.design.definition import to_definition
 from consult.design.models import Question, Round, Section
 from consult.extensions import db
 from consult.respond.models import Answer, Response
@@ -83,3 +85,55 @@ def test_demo_staff_accounts_are_for_development_only(app, runner, instance_fold
     refused = runner.invoke(args=["seed-demo", "--demo-staff", "--responses", "0"])
     assert refused.exit_code != 0
     assert "development only" in refused.output
+
+
+def test_the_demo_round_file_is_a_round_file_staff_can_import(app, runner, demo_round):
+    """data/round.json is in the format of `flask rounds export`, so the import makes the
+    same round from it as the demo's seeding does."""
+    result = runner.invoke(args=["rounds", "import", str(DATA / "round.json"), "--slug", "copy"])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        demo = db.session.scalar(select(Round).where(Round.slug == demo_round))
+        copy = db.session.scalar(select(Round).where(Round.slug == "copy"))
+        assert (demo.status, copy.status) == ("open", "draft")
+        assert {**to_definition(copy), "slug": demo_round} == to_definition(demo)
+        assert [q.code for q in demo.questions] == [
+            "region",
+            "involvement",
+            "priorities",
+            "decriminalisation_first",
+            "services_meet_needs",
+            "barriers",
+            "police_stop",
+            "health_care_stigma",
+            "health_care_what_happened",
+            "one_change",
+            "campaign_idea",
+            "support_needed",
+            "anything_else",
+        ]
+        region, follow_up = demo.questions[0], demo.questions[8]
+        assert region.identifying and region.help["fr"] == "Seulement la région, jamais la ville."
+        assert follow_up.condition == {
+            "question": "health_care_stigma",
+            "op": "any_of",
+            "value": ["once", "often"],
+        }
+        assert demo.sections[3].title["ar"] == "أفكارك"
+
+
+def test_the_synthetic_answers_fit_the_round(app, demo_round):
+    """A weight for each choice of the question it shapes, and written answers in every
+    language of the round for each text question, as the seeding needs."""
+    answers = synthetic_answers()
+    with app.app_context():
+        round_ = db.session.scalar(select(Round).where(Round.slug == demo_round))
+        questions = {q.code: q for q in round_.questions}
+        for code, weights in answers["choice_weights"].items():
+            assert len(weights) == len(questions[code].choices), code
+        text_questions = {c for c, q in questions.items() if q.kind.endswith("_text")}
+        assert set(answers["written_answers"]) == text_questions
+        for code, texts in answers["written_answers"].items():
+            assert set(texts) == set(round_.languages), code
+    assert answers["choice_weights"]["priorities"] == [30, 22, 14, 9, 10, 7, 5, 3]
+    assert answers["written_answers"]["anything_else"]["fr"][0] == "Merci de nous consulter."

@@ -528,6 +528,13 @@ def test_library_blocks_are_seeded_and_inserted_into_a_round(app, client, auth, 
         follow_up = round_.questions[3]
         assert follow_up.condition["question"] == "health_care_stigma_copy"
         assert set(follow_up.text) == {"en", "fr"}
+        stigma = round_.questions[0]
+        assert stigma.text["fr"] == (
+            "Avez-vous été mal traité·e dans les soins parce que vous consommez des drogues ?"
+        )
+        prefer_not = stigma.choices[-1]
+        assert (prefer_not.code, prefer_not.role) == ("prefer_not", "prefer_not")
+        assert prefer_not.label == {"en": "I prefer not to say", "fr": "Je préfère ne pas répondre"}
 
 
 def test_a_page_saved_as_a_block_can_be_reused(app, client, auth, demo_round):

@@ -32,15 +32,23 @@ NOT_SOURCE = shutil.ignore_patterns(
 )
 
 #: Started from the new environment, in a folder of its own: the installed app makes its
-#: tables with the installed migrations, then answers a French visitor in French.
+#: tables with the installed migrations, seeds what the package ships as data files (the
+#: starter codebook, the starter blocks, the demo round), then answers a French visitor in
+#: French.
 START = """
 import os, sys, flask_migrate
 import consult
 from consult import create_app
+from consult.demo.operations import create_demo_round
+from consult.design.operations import seed_blocks
+from consult.themes.operations import seed_starter_codebook
 app = create_app()
 print("package:", consult.__file__)
 with app.app_context():
     flask_migrate.upgrade()
+    print("starter themes:", len(seed_starter_codebook().themes))
+    print("starter blocks:", seed_blocks())
+    print("demo questions:", len(create_demo_round().questions))
 page = app.test_client().get("/staff/login", headers={"Accept-Language": "fr"})
 print("status:", page.status_code)
 sys.stdout.write(page.get_data(as_text=True))
@@ -104,6 +112,7 @@ def test_the_wheel_installs_and_the_app_starts_with_its_migrations_and_translati
     )
     assert started.returncode == 0, started.stderr[-3000:]
     assert f"package: {new_site}/consult/__init__.py" in started.stdout
+    assert "starter themes: 12\nstarter blocks: 5\ndemo questions: 13\n" in started.stdout
     assert "status: 200" in started.stdout
     assert french("Log in") in started.stdout
     assert (elsewhere / "consult.sqlite").stat().st_size > 0

@@ -16,7 +16,6 @@ from pycanon.anonymity import k_anonymity
 from sqlalchemy import select
 
 from consult.audit import AuditEvent
-from consult.demo.content import SLUG as DEMO_SLUG
 from consult.demo.operations import add_synthetic_responses
 from consult.design.definition import DefinitionError, from_definition, to_definition
 from consult.design.models import Question, Round
@@ -44,7 +43,7 @@ def demo_responses(app, demo_round):
     """The demo round with 300 responses; its "where do you live" question is identifying.
     One written answer holds a phone number, and three are the only ones in Persian."""
     with app.app_context():
-        round_ = db.session.scalar(select(Round).where(Round.slug == DEMO_SLUG))
+        round_ = db.session.scalar(select(Round).where(Round.slug == demo_round))
         region = next(q for q in round_.questions if q.code == "region")
         region.identifying = True
         db.session.commit()
@@ -59,7 +58,7 @@ def demo_responses(app, demo_round):
         for answer in texts[1:4]:
             answer.text, answer.language = SMALL_GROUP_TEXT, "fa"
         db.session.commit()
-    return DEMO_SLUG
+    return demo_round
 
 
 def read_csv_file(text):

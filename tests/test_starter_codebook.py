@@ -1,10 +1,15 @@
-"""The starter codebook is complete in every language, consistent, and matchable as written."""
+"""The starter codebook is complete in every language, consistent, and matchable as written;
+its file is a codebook file as staff import it."""
 
 import re
 
 import pytest
 
-from consult.themes.starter import LANGUAGES, STRATEGIC_DIRECTIONS, THEMES
+from consult.config import LANGUAGES
+from consult.themes.starter import STRATEGIC_DIRECTIONS, starter_definition
+
+DEFINITION = starter_definition()
+THEMES = DEFINITION["themes"]
 
 FIELDS = {
     "code",
@@ -44,6 +49,55 @@ def all_keywords():
         for language, keywords in theme["keywords"].items()
         for keyword in keywords
     ]
+
+
+def test_the_file_is_a_codebook_file_of_the_twelve_themes_in_their_order():
+    assert (DEFINITION["format"], DEFINITION["code"]) == ("consult-codebook/1", "starter")
+    assert DEFINITION["name"] == {"en": "Starter codebook"}
+    assert [theme["code"] for theme in THEMES] == [
+        "decriminalisation",
+        "police",
+        "harm_reduction",
+        "overdose",
+        "hiv_hepatitis_tb",
+        "stigma_health_care",
+        "women",
+        "prisons",
+        "death_penalty",
+        "funding",
+        "housing_income",
+        "meaningful_involvement",
+    ]
+
+
+def test_known_texts_and_keywords_read_from_the_file_as_written():
+    """A few values as the Python data had them before they became a file: names in
+    Latin, Arabic and Persian script (with its zero-width non-joiner), a keyword of digits,
+    keyword order, parents and directions."""
+    decriminalisation, overdose = BY_CODE["decriminalisation"], BY_CODE["overdose"]
+    assert decriminalisation["name"]["fr"] == "Décriminalisation et réforme des lois"
+    assert decriminalisation["name"]["ar"] == "إلغاء التجريم وإصلاح القوانين"
+    assert decriminalisation["name"]["fa"] == "جرم\u200cزدایی و اصلاح قوانین"
+    assert "228" in decriminalisation["keywords"]["ru"]
+    assert decriminalisation["keywords"]["en"][:3] == [
+        "decriminalisation",
+        "decriminalization",
+        "legalisation",
+    ]
+    assert overdose["name"]["id"] == "Overdosis dan nalokson"
+    assert overdose["keywords"]["fr"][:6] == [
+        "overdose",
+        "overdoses",
+        "surdose",
+        "surdoses",
+        "od",
+        "naloxone",
+    ]
+    assert (overdose["parent"], overdose["strategic_direction"]) == (
+        "harm_reduction",
+        "Programming and Technical Support",
+    )
+    assert BY_CODE["meaningful_involvement"]["strategic_direction"] == "Network Development"
 
 
 def test_the_required_themes_and_at_most_three_more():

@@ -1,9 +1,17 @@
-"""The demo round and its synthetic responses."""
+"""The demo round and its synthetic responses.
 
+Both are data: ``data/round.json`` is the round as a round file (docs/ROUND_FORMAT.md), read by
+the import's ``from_definition``; ``data/synthetic_answers.json`` is what its synthetic members
+answer: ``choice_weights``, per question code, the weight of each choice in the round's order
+(for a multiple choice, the percentage who tick it), and ``written_answers``, per question code
+and language, the texts they write."""
+
+import json
 import random
 import secrets
 import uuid
 from datetime import timedelta
+from pathlib import Path
 
 from sqlalchemy import func, insert, select, text
 
@@ -11,7 +19,8 @@ from ..accounts.models import ROLES, User
 from ..accounts.operations import create_user
 from ..cellkey import KEY_RANGE
 from ..design.conditions import is_met
-from ..design.models import Choice, Question, Round, Section
+from ..design.definition import from_definition
+from ..design.models import Round
 from ..extensions import db
 from ..networks.models import Network
 from ..networks.operations import ensure_member_networks
@@ -19,8 +28,9 @@ from ..respond.models import Answer, Response
 from ..respond.operations import today
 from ..review.models import Release
 from ..review.releases import latest_release
-from . import content
 
+#: The folder of the two files above.
+DATA = Path(__file__).parent / "data"
 #: How members are spread over the round's languages in the synthetic data.
 LANGUAGE_WEIGHTS = {"en": 35, "fr": 15, "es": 20, "ru": 15, "ar": 15}
 #: Share of optional questions that a synthetic member leaves unanswered.
@@ -34,42 +44,24 @@ def database_is_empty():
 
 def create_demo_round(status="open"):
     """Create "Community priorities for advocacy 2027" (or return it if it exists)."""
-    existing = db.session.scalar(select(Round).where(Round.slug == content.SLUG))
+    definition = _read("round.json")
+    existing = db.session.scalar(select(Round).where(Round.slug == definition["slug"]))
     if existing is not None:
         return existing
-    round_ = Round(
-        slug=content.SLUG,
-        status=status,
-        title=content.TITLE,
-        introduction=content.INTRODUCTION,
-        thank_you=content.THANK_YOU,
-        languages=content.LANGUAGES,
-        source_language="en",
-    )
-    for s_position, (title, questions) in enumerate(content.SECTIONS):
-        section = Section(position=s_position, title=title)
-        for q_position, spec in enumerate(questions):
-            question = Question(
-                position=q_position,
-                code=spec["code"],
-                kind=spec["kind"],
-                text=spec["text"],
-                help=spec.get("help", {}),
-                required=spec["required"],
-                max_length=spec.get("max_length"),
-                rank_count=spec.get("rank_count"),
-                condition=spec.get("condition"),
-                identifying=spec.get("identifying", False),
-            )
-            question.choices = [
-                Choice(position=i, code=code, label=label)
-                for i, (code, label) in enumerate(spec.get("choices", []))
-            ]
-            section.questions.append(question)
-        round_.sections.append(section)
+    round_ = from_definition(definition)
+    round_.status = status
     db.session.add(round_)
     db.session.commit()
     return round_
+
+
+def synthetic_answers():
+    """What the demo's synthetic members answer: {"choice_weights", "written_answers"}."""
+    return _read("synthetic_answers.json")
+
+
+def _read(name):
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
 
 
 def add_synthetic_responses(round_, count, seed=2027, released=False):
@@ -84,7 +76,8 @@ def add_synthetic_responses(round_, count, seed=2027, released=False):
     keys = random.Random(f"record keys {seed}")
     networks = db.session.scalars(select(Network.id).order_by(Network.id)).all()
     languages, language_weights = zip(*LANGUAGE_WEIGHTS.items(), strict=True)
-    plan = [_plan_question(question) for question in round_.questions]
+    answers_data = synthetic_answers()
+    plan = [_plan_question(question, answers_data) for question in round_.questions]
     # The 30 days before today: the figures of the demo are released at once (a release
     # takes the days before its own while a round is open, review.releases).
     first_day = today() - timedelta(days=30)
@@ -155,31 +148,26 @@ def _bulk_insert(table, rows):
             copy.write_row([row.get(name) for name in columns])
 
 
-def _plan_question(question):
-    spec = next(
-        spec
-        for _, questions in content.SECTIONS
-        for spec in questions
-        if spec["code"] == question.code
-    )
+def _plan_question(question, answers_data):
     choice_ids = [choice.id for choice in question.choices]
-    weights = spec.get("weights") or [1] * len(choice_ids)
-    return question, choice_ids, weights
+    weights = answers_data["choice_weights"].get(question.code) or [1] * len(choice_ids)
+    texts = answers_data["written_answers"].get(question.code)
+    return question, choice_ids, weights, texts
 
 
 def _synthetic_answers(rng, response_id, language, question_plan, chosen):
     """The rows of one synthetic answer; ``chosen`` collects the choice codes given so far,
     so that a question shown only on a condition is answered only when it holds."""
-    question, choice_ids, weights = question_plan
+    question, choice_ids, weights, texts = question_plan
     if not is_met(question.condition, chosen):
         return []
-    rows = _values(rng, response_id, language, question, choice_ids, weights)
+    rows = _values(rng, response_id, language, question, choice_ids, weights, texts)
     codes = {c.id: c.code for c in question.choices}
     chosen[question.code] = {codes.get(row["choice_id"], "*") for row in rows}
     return rows
 
 
-def _values(rng, response_id, language, question, choice_ids, weights):
+def _values(rng, response_id, language, question, choice_ids, weights, texts):
     if not question.required and rng.random() < SKIP_RATE:
         return []
     row = {
@@ -190,7 +178,6 @@ def _values(rng, response_id, language, question, choice_ids, weights):
         "language": None,
     }
     if question.kind in ("short_text", "long_text"):
-        texts = content.FREE_TEXT[question.code]
         if question.kind == "long_text" and rng.random() < 0.4:
             return []  # long answers are the ones most often skipped
         text = rng.choice(texts[language])

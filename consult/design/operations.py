@@ -22,7 +22,7 @@ from ..translate.texts import incomplete_languages, round_texts
 from .conditions import ConditionError, check_conditions
 from .definition import FORMAT, SLUG, from_definition, to_definition
 from .labels import STATUS_NAMES, TRANSITIONS
-from .library import QuestionBlock
+from .library import QuestionBlock, starter_blocks
 from .models import CHOICE_KINDS, Choice, Question, Round, Section, utcnow
 
 #: Settings a question form may change; which ones apply depends on the kind.
@@ -453,18 +453,11 @@ def _update_choices(question, data, language):
 
 def seed_blocks():
     """Add the starter blocks that are missing; returns how many were added."""
-    from ..demo.blocks import STARTER_BLOCKS
-
     existing = set(db.session.scalars(select(QuestionBlock.code)))
     added = 0
-    for code, name, questions in STARTER_BLOCKS:
-        if code not in existing:
-            title = dict(name)
-            db.session.add(
-                QuestionBlock(
-                    code=code, name=name, section={"title": title, "questions": questions}
-                )
-            )
+    for block in starter_blocks():
+        if block["code"] not in existing:
+            db.session.add(QuestionBlock(**block))
             added += 1
     db.session.commit()
     return added

@@ -1,8 +1,8 @@
 """Changes to codebooks: the starter codebook, and codebooks as JSON, each one transaction.
 
-The JSON format is the starter's shape (themes.starter): {"format": "consult-codebook/1",
-"code", "name", "themes": [{"code", "parent", "name", "definition", "include", "exclude",
-"keywords", "strategic_direction"}]}.
+The JSON format, which the starter codebook's file is in too (themes/data/starter_codebook.json):
+{"format": "consult-codebook/1", "code", "name", "themes": [{"code", "parent", "name",
+"definition", "include", "exclude", "keywords", "strategic_direction"}]}.
 """
 
 from flask_babel import gettext as _
@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from ..audit import record
 from ..extensions import db
-from . import starter
 from .models import Codebook, Theme
+from .starter import starter_definition
 
 FORMAT = "consult-codebook/1"
 TEXT_FIELDS = ("name", "definition", "include", "exclude", "keywords")
@@ -26,17 +26,12 @@ class CodebookError(ValueError):
 
 
 def seed_starter_codebook():
-    """Add the starter codebook if it is not there; returns it."""
+    """Add the starter codebook if it is not there; returns it. Its file is imported as
+    `flask themes import` imports a staff member's."""
     existing = db.session.scalar(select(Codebook).where(Codebook.code == "starter"))
     if existing is not None:
         return existing
-    definition = {
-        "format": FORMAT,
-        "code": "starter",
-        "name": {"en": "Starter codebook"},
-        "themes": starter.THEMES,
-    }
-    return import_codebook(definition)
+    return import_codebook(starter_definition())
 
 
 def export_codebook(codebook):
