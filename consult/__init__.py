@@ -52,7 +52,7 @@ def _configure(app, test_config):
 
 
 def _init_extensions(app):
-    from . import audit, i18n, security, uploads  # noqa: F401 (audit registers its model)
+    from . import audit, i18n, questions, security, uploads  # noqa: F401 (audit adds its model)
     from .accounts.models import load_user
     from .extensions import babel, csrf, db, login_manager, migrate
     from .ratelimit import limiter
@@ -72,6 +72,7 @@ def _init_extensions(app):
     login_manager.login_view = "accounts.login"
     login_manager.login_message = None
     i18n.init_app(app)
+    questions.init_app(app)
     security.init_app(app)
     app.session_interface = RoundSessionInterface()
     limiter.init_app(app)
@@ -93,6 +94,7 @@ def _register_blueprints(app):
     from .respond.views import bp as respond_bp
     from .review.views import bp as review_bp
     from .staff.views import bp as staff_bp
+    from .themes import coding_views  # noqa: F401 (its routes join the themes blueprint)
     from .themes.codebook_views import bp as codebooks_bp
     from .themes.views import bp as themes_bp
     from .translate.views import bp as translate_bp

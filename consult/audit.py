@@ -56,6 +56,8 @@ ACTION_NAMES = {
     "themes.quote": _l("Marked or approved a quote"),
     "themes.tag": _l("Decided a theme on an answer"),
     "themes.tag_all": _l("Decided every suggestion of a theme"),
+    "themes.tag_chosen": _l("Decided the chosen suggestions"),
+    "themes.tag_keyword": _l("Decided every suggestion of a keyword"),
     "translation.save": _l("Saved translations"),
     "translator.assign": _l("Gave a language to a translator"),
     "translator.unassign": _l("Took a language from a translator"),

@@ -108,3 +108,8 @@ def test_axe_finds_no_violation_on_the_coding_page_the_brief_and_the_dashboard(
             problems[name] = [v["id"] for v in results.response["violations"]]
         screenshot(page, f"staff-{name}-{language}.png", full_page=name != "coding")
     assert problems == {}
+    # Answers written alike, each group shown once with its number, and the boxes to tick.
+    page.goto(f"{base}/staff/rounds/{SLUG}/coding?lang={language}&show=review#chosen")
+    assert page.locator("ol.coding .group-size").count() > 0
+    assert page.locator('ol.coding input[type="checkbox"][form="chosen-form"]').count() > 0
+    screenshot(page, f"coding-groups-{language}.png")

@@ -301,6 +301,8 @@ def test_screenshots_of_every_member_page(live_server, browser, language):
     page = new_page(browser)
 
     def shot(name):
+        page.wait_for_load_state()  # a click that navigates returns before the next page
+        page.wait_for_function("document.documentElement !== null")
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, name
         screenshot(page, f"member-{language}-{name}.png")
 

@@ -131,6 +131,9 @@ ACCESS = {
     "themes.coding_page": ("admin", "reviewer"),
     "themes.code_answer": ("admin", "reviewer"),
     "themes.code_all": ("admin", "reviewer"),
+    "themes.code_keyword": ("admin", "reviewer"),
+    "themes.code_chosen": ("admin", "reviewer"),
+    "themes.undo_batch": ("admin", "reviewer"),
     "themes.quotes": ("admin", "reviewer"),
     "themes.emergent": ("admin", "reviewer"),
     "themes.adopt": ("admin", "reviewer"),
@@ -283,6 +286,11 @@ def form_of(endpoint, role, matrix):
         "themes.overview": {"action": "autocode"},
         "themes.code_answer": {"action": "memo", "memo": "Ask about the opening hours."},
         "themes.code_all": {"action": "accept", "theme": made["theme_id"]},
+        "themes.code_keyword": {"action": "accept", "theme": made["theme_id"], "keyword": "police"},
+        "themes.code_chosen": {
+            "action": "reject",
+            "chosen": f"{made['reference']}.{made['theme_id']}",
+        },
         "themes.quotes": {
             "quote": made["quote_id"],
             "action": "approve",

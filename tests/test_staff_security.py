@@ -508,7 +508,7 @@ def test_admins_read_failed_logins_and_role_changes_in_the_audit_log(app, client
     assert "<bdi>lead@example.org</bdi>" in text and f"<bdi>{admin}</bdi>" in text
     assert "Failed to log in" in text and "Changed an account's role" in text
     assert "Added an account" in text and "login.failed" not in text
-    assert "old: <bdi>reviewer</bdi>" in text and "new: <bdi>designer</bdi>" in text
+    assert "before: <bdi>Reviewer</bdi>" in text and "new: <bdi>Designer</bdi>" in text
     french = entries(client.get("/staff/audit?lang=fr").text)
     assert "Changed an account" not in french and "Added an account" not in french
     assert re.search(r"<td>\d{4}-\d\d-\d\d \d\d:\d\d</td>", text)

@@ -1,7 +1,6 @@
 """The one check before any design page: a designer (or admin), and the round, page or
 question named in the address, which must belong together (else 404)."""
 
-from flask import abort
 from sqlalchemy import select
 
 from ..accounts.access import role_required
@@ -12,23 +11,20 @@ designers_only = role_required("designer")
 
 
 def load_round(slug):
-    round_ = db.session.scalar(select(Round).where(Round.slug == slug))
-    if round_ is None:
-        abort(404)
-    return round_
+    return db.first_or_404(select(Round).where(Round.slug == slug))
 
 
 def load_section(slug, section_id):
     round_ = load_round(slug)
-    section = db.session.get(Section, section_id)
-    if section is None or section.round_id != round_.id:
-        abort(404)
-    return section
+    return db.first_or_404(
+        select(Section).where(Section.id == section_id, Section.round_id == round_.id)
+    )
 
 
 def load_question(slug, question_id):
     round_ = load_round(slug)
-    question = db.session.get(Question, question_id)
-    if question is None or question.section.round_id != round_.id:
-        abort(404)
-    return question
+    return db.first_or_404(
+        select(Question)
+        .join(Section, Section.id == Question.section_id)
+        .where(Question.id == question_id, Section.round_id == round_.id)
+    )

@@ -10,9 +10,9 @@ import re
 
 from flask_babel import gettext as _
 
+from ..questions import KINDS
 from ..text import one_line, without_invisible
 from .conditions import ConditionError, check_conditions
-from .labels import KIND_NAMES
 from .models import (
     ACCESS_MODES,
     CHOICE_KINDS,
@@ -266,15 +266,17 @@ def _question(data, languages, section_where, number, codes, problems):
                 )
             )
             continue
-        if choice_data["code"] in choice_codes:
+        # Stored cut to 60 characters: two codes alike up to there would be one.
+        choice_code = choice_data["code"][:60]
+        if choice_code in choice_codes:
             problems.append(
                 _(
                     "%(where)s: two choices have the code %(code)s",
                     where=where,
-                    code=repr(choice_data["code"]),
+                    code=repr(choice_code),
                 )
             )
-        choice_codes.add(choice_data["code"])
+        choice_codes.add(choice_code)
         choice_where = _(
             "%(where)s, choice %(number)d (%(code)s)",
             where=where,
@@ -284,7 +286,7 @@ def _question(data, languages, section_where, number, codes, problems):
         question.choices.append(
             Choice(
                 position=c_index,
-                code=choice_data["code"][:60],
+                code=choice_code,
                 role=_one_of(
                     choice_data.get("role", "option"),
                     CHOICE_ROLES,
@@ -305,7 +307,7 @@ def _question(data, languages, section_where, number, codes, problems):
             _(
                 "%(where)s: a question of the kind “%(kind)s” needs choices",
                 where=where,
-                kind=KIND_NAMES[kind],
+                kind=KINDS[kind].label,
             )
         )
     if kind == "matrix" and not question.rows:

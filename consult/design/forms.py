@@ -31,9 +31,9 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..forms import TranslatedForm
 from ..i18n import native_name
+from ..questions import KINDS
 from ..text import one_line
-from .labels import KIND_NAMES
-from .models import CHOICE_KINDS, NEUTRAL_LABELS, QUESTION_KINDS, STATUSES, TEXT_KINDS
+from .models import NEUTRAL_LABELS, STATUSES
 from .pointing import PointingForm
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}\Z"
@@ -297,6 +297,11 @@ class SectionForm(ParsedForm):
     pointing_error = None
 
 
+def _kind_choices():
+    """The kinds of question, as the builder lists them."""
+    return [SelectChoice(name, kind.label) for name, kind in KINDS.items()]
+
+
 class NewQuestionForm(ParsedForm):
     """Add a question from the page overview: its kind, and if the designer wishes its text,
     choices and whether it is required, so that a simple question takes one step."""
@@ -305,7 +310,7 @@ class NewQuestionForm(ParsedForm):
 
     kind = SelectField(
         _l("Add a question of type"),
-        choices=[SelectChoice(k, KIND_NAMES[k]) for k in QUESTION_KINDS],
+        choices=_kind_choices(),
     )
     text = TextAreaField(_l("Question"), validators=[Optional(), Length(max=2000)])
     choices = TextAreaField(
@@ -316,34 +321,16 @@ class NewQuestionForm(ParsedForm):
     required = BooleanField(_l("An answer is required"))
 
 
-#: The question form's settings that mean something for each kind: the form shows only
-#: those ("Accept fractions" on a single choice would mean nothing).
-_ANSWERED = tuple(kind for kind in QUESTION_KINDS if kind != "info")
-SETTINGS_OF_KINDS = {
-    "required": _ANSWERED,
-    "identifying": _ANSWERED,
-    "dropdown": ("single_choice", "scale", "yes_no"),
-    "randomise_choices": CHOICE_KINDS,
-    "allow_decimals": ("number",),
-    "choices": CHOICE_KINDS,
-    "rows": ("matrix",),
-    "other": CHOICE_KINDS,
-    "prefer_not": CHOICE_KINDS,
-    "hidden_choices": CHOICE_KINDS,
-    "min_choices": ("multiple_choice",),
-    "max_choices": ("multiple_choice",),
-    "rank_count": ("ranking",),
-    "min_value": ("number",),
-    "max_value": ("number",),
-    "max_length": TEXT_KINDS,
-}
-
-
 class QuestionForm(ParsedForm):
+    """A question's settings; which of them apply depends on its kind (``QuestionKind.
+    applies``): the page shows only those ("Accept fractions" on a single choice would mean
+    nothing)."""
+
     @staticmethod
     def applies(name, kind):
-        """Whether the setting ``name`` means something for a question of ``kind``."""
-        return kind in SETTINGS_OF_KINDS.get(name, QUESTION_KINDS)
+        """Whether the setting ``name`` means something for a question of ``kind`` (a name,
+        perhaps one no kind has, as sent)."""
+        return kind in KINDS and KINDS[kind].applies(name)
 
     parsed = {
         "choices": choice_lines,
@@ -357,9 +344,7 @@ class QuestionForm(ParsedForm):
         description=_l("Used in exports and conditions: letters, digits and _."),
         validators=[DataRequired(), Regexp(CODE_PATTERN, message=_l("Use letters, digits and _."))],
     )
-    kind = SelectField(
-        _l("Type of question"), choices=[SelectChoice(k, KIND_NAMES[k]) for k in QUESTION_KINDS]
-    )
+    kind = SelectField(_l("Type of question"), choices=_kind_choices())
     text = TextAreaField(_l("Question"), validators=[DataRequired(), Length(max=2000)])
     help = TextAreaField(
         _l("Help text"),
@@ -431,6 +416,47 @@ class QuestionForm(ParsedForm):
 
     def validate_max_value(self, field):
         _not_below(field, self.min_value)
+
+    # A short name is one choice's within its question (the database's uq_choice_code):
+    # a matrix's rows and points of the scale, "other" and "prefer not to say" included.
+
+    def validate_choices(self, field):
+        if self.applies("choices", self.kind.data):
+            _refuse_taken_codes(field, set(), self._special_codes())
+
+    def validate_rows(self, field):
+        if self.applies("rows", self.kind.data):
+            scale = {code for _number, code in _numbered_codes(self.choices.data)}
+            _refuse_taken_codes(field, scale, self._special_codes())
+
+    def _special_codes(self):
+        """The codes of the "other" and "prefer not to say" choices the form asks for."""
+        return {name for name in ("other", "prefer_not") if getattr(self, name).data}
+
+
+def _numbered_codes(text):
+    """(line number, short name) of each well-formed choice line of ``text``."""
+    matches = (CHOICE_LINE.match(line) for line in (text or "").splitlines())
+    return [(number, match.group(1)) for number, match in enumerate(matches, 1) if match]
+
+
+def _refuse_taken_codes(field, choices, special):
+    """A line of ``field`` whose short name is one of the ``choices`` above it or of the
+    ``special`` choices below is an error of that field."""
+    for number, code in _numbered_codes(field.data):
+        if code in special:
+            raise ValidationError(
+                _l(
+                    "Line %(number)d: the short name %(code)s is taken by the “Other, please "
+                    "specify” or “Prefer not to say” choice.",
+                    number=number,
+                    code=code,
+                )
+            )
+        if code in choices:
+            raise ValidationError(
+                _l("Line %(number)d repeats a short name of the choices.", number=number)
+            )
 
 
 def _not_below(highest, lowest):

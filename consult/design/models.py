@@ -17,6 +17,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     String,
+    UniqueConstraint,
     and_,
     event,
     false,
@@ -28,30 +29,22 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from ..extensions import db, one_of
 from ..i18n import pick
+from ..questions import KINDS
 
 #: A text in each language of a round: {"en": "…", "ar": "…"}.
 Texts = MutableDict.as_mutable(JSON)
 
 STATUSES = ("draft", "open", "closed", "archived")
 ACCESS_MODES = ("public", "network", "invitation")
-QUESTION_KINDS = (
-    "single_choice",
-    "multiple_choice",
-    "scale",
-    "rating",
-    "ranking",
-    "matrix",
-    "number",
-    "yes_no",
-    "short_text",
-    "long_text",
-    "info",
-)
+#: The kinds' names, from the registry (consult.questions); modules not yet asking the kind
+#: itself (review, themes) test these lists.
+QUESTION_KINDS = tuple(KINDS)
 #: Kinds whose answers are choices, counted per choice.
-CHOICE_KINDS = ("single_choice", "multiple_choice", "scale", "ranking", "matrix", "yes_no")
+CHOICE_KINDS = tuple(name for name, kind in KINDS.items() if kind.has_choices)
 #: Kinds whose answer is a number: rating is 0 to 10.
-NUMBER_KINDS = ("rating", "number")
-TEXT_KINDS = ("short_text", "long_text")
+NUMBER_KINDS = tuple(name for name, kind in KINDS.items() if kind.stores == "number")
+#: Kinds whose answer is the member's own words.
+TEXT_KINDS = tuple(name for name, kind in KINDS.items() if kind.written)
 #: What a choice is: an ordinary option, "other, please specify", "prefer not to say", or a
 #: row of a matrix (whose options are the shared scale).
 CHOICE_ROLES = ("option", "other", "prefer_not", "row")
@@ -296,7 +289,7 @@ class Question(db.Model):
 
     @property
     def has_choices(self):
-        return self.kind in CHOICE_KINDS
+        return KINDS[self.kind].has_choices
 
     @property
     def options(self):
@@ -310,7 +303,12 @@ class Question(db.Model):
 
 class Choice(db.Model):
     __tablename__ = "choice"
-    __table_args__ = (CheckConstraint(one_of("role", CHOICE_ROLES), name="role"),)
+    __table_args__ = (
+        CheckConstraint(one_of("role", CHOICE_ROLES), name="role"),
+        # Conditions and exports name a choice by its code: one code, one choice, whatever
+        # its role (a matrix's rows and points of the scale included).
+        UniqueConstraint("question_id", "code", name="uq_choice_code"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     question_id: Mapped[int] = mapped_column(

@@ -9,13 +9,13 @@ choice are always allowed.
 import re
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import exists, func, select
 from sqlalchemy.exc import IntegrityError
 
 from ..audit import record
 from ..extensions import db
 from ..i18n import native_name
+from ..questions import KINDS, kind_of
 from ..respond.models import Answer, Response
 from ..translate.memory import in_every_language, mark_made_from_source
 from ..translate.texts import incomplete_languages, round_texts
@@ -23,7 +23,7 @@ from .conditions import ConditionError, check_conditions
 from .definition import FORMAT, SLUG, from_definition, to_definition
 from .labels import STATUS_NAMES, TRANSITIONS
 from .library import QuestionBlock, starter_blocks
-from .models import CHOICE_KINDS, Choice, Question, Round, Section, utcnow
+from .models import Choice, Question, Round, Section, utcnow
 
 #: Settings a question form may change; which ones apply depends on the kind.
 QUESTION_SETTINGS = (
@@ -115,7 +115,7 @@ def change_status(round_, target):
                 new=STATUS_NAMES.get(target, target),
             )
         )
-    if target == "open" and not any(q.kind != "info" for q in round_.questions):
+    if target == "open" and not any(kind_of(q).answered for q in round_.questions):
         raise DesignError(_("A round needs at least one question before it opens."))
     if target == "open" and (missing := incomplete_languages(round_)):
         raise DesignError(
@@ -234,11 +234,17 @@ def add_question(section, kind, text="", choices=(), required=False):
         kind=kind,
         text={language: text.strip() or _("New question")},
         position=len(section.questions),
-        required=required and kind != "info",
+        required=required and KINDS[kind].answered,
     )
     question.choices = _starter_choices(kind, round_)
-    if choices and kind in CHOICE_KINDS:
+    if choices and KINDS[kind].has_choices:
         rows = [c for c in question.choices if c.role == "row"]
+        typed = {code for code, _label in choices}
+        for row in rows:  # a typed choice may take a starter row's code (uq_choice_code)
+            number = 1
+            while row.code in typed:
+                number += 1
+                row.code = f"row_{number}"
         question.choices = [
             Choice(position=i, code=code, label={language: label}, role="option")
             for i, (code, label) in enumerate(choices)
@@ -274,12 +280,13 @@ def update_question(question, data):
     _set_text(question.help, language, data["help"])
     for name in QUESTION_SETTINGS:
         setattr(question, name, data.get(name))
-    if question.kind == "info":
+    kind = kind_of(question)
+    if not kind.answered:
         question.required = False
     _update_choices(question, data, language)
-    if question.kind in CHOICE_KINDS and not question.options:
+    if kind.has_choices and not question.options:
         raise DesignError(_("This type of question needs at least one choice."))
-    if question.kind == "matrix" and not question.rows:
+    if kind.has_rows and not question.rows:
         raise DesignError(_("A matrix needs at least one row."))
     _check_conditions(round_)
     record("question.update", round_, question=question.code)
@@ -391,47 +398,34 @@ def _copy_question(question, codes):
 
 
 def _starter_choices(kind, round_):
-    """Choices a new question starts with, so that it can be answered at once; written in
-    every language of the round that consult's own catalogues have (translate.memory)."""
-    if kind == "yes_no":
-        labels = [("yes", _l("Yes")), ("no", _l("No"))]
-    elif kind == "scale":
-        labels = [
-            ("strongly_disagree", _l("Strongly disagree")),
-            ("disagree", _l("Disagree")),
-            ("neutral", _l("Neither agree nor disagree")),
-            ("agree", _l("Agree")),
-            ("strongly_agree", _l("Strongly agree")),
-        ]
-    elif kind in ("single_choice", "multiple_choice", "ranking", "matrix"):
-        labels = [("a", _l("First choice")), ("b", _l("Second choice"))]
-    else:
-        return []
-    if kind == "matrix":
-        labels.append(("row_1", _l("First row")))
+    """Choices a new question starts with (its kind says which), so that it can be answered
+    at once; written in every language of the round that consult's own catalogues have
+    (translate.memory)."""
     return [
-        Choice(
-            position=i,
-            code=code,
-            label=in_every_language(round_, label),
-            role="row" if code == "row_1" else "option",
-        )
-        for i, (code, label) in enumerate(labels)
+        Choice(position=i, code=code, label=in_every_language(round_, label), role=role)
+        for i, (code, label, role) in enumerate(KINDS[kind].starter_choices())
     ]
 
 
 def _update_choices(question, data, language):
     """Bring the choices in line with the form: options, rows, "other", "prefer not to
-    say", hidden ones. An answered choice is never deleted."""
+    say", hidden ones. An answered choice is never deleted. A code is one choice's within
+    its question (the database's uq_choice_code): the form refuses a repeated one, and so
+    does this."""
     wanted = [(code, label, "option") for code, label in data.get("choices") or []]
-    if question.kind == "matrix":
+    if kind_of(question).has_rows:
         wanted += [(code, label, "row") for code, label in data.get("rows") or []]
     if data.get("other"):
         wanted.append(("other", data["other"], "other"))
     if data.get("prefer_not"):
         wanted.append(("prefer_not", data["prefer_not"], "prefer_not"))
-    if question.kind not in CHOICE_KINDS:
+    if not kind_of(question).has_choices:
         wanted = []
+    codes = [code for code, _label, _role in wanted]
+    if repeated := next((code for code in codes if codes.count(code) > 1), None):
+        raise DesignError(
+            _("Two choices of this question have the short name %(code)s.", code=repeated)
+        )
     existing = {(c.code, c.role == "row"): c for c in question.choices}
     kept = []
     for position, (code, label, role) in enumerate(wanted):
@@ -440,11 +434,17 @@ def _update_choices(question, data, language):
         choice.label[language] = label
         choice.hidden = code in (data.get("hidden_choices") or [])
         kept.append(choice)
-    for removed in existing.values():
-        if _choice_has_answers(removed):
+    removed = list(existing.values())
+    for choice in removed:
+        if _choice_has_answers(choice):
             raise DesignError(
-                _("Members chose %(code)s: hide it instead of deleting it.", code=removed.code)
+                _("Members chose %(code)s: hide it instead of deleting it.", code=choice.code)
             )
+    if removed:
+        # A removed choice's code may go to a new one (a point of the scale made a row): the
+        # removed are deleted first, as one flush inserts before it deletes.
+        question.choices = [c for c in question.choices if c not in removed]
+        db.session.flush()
     question.choices = kept
 
 

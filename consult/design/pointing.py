@@ -25,6 +25,7 @@ from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..i18n import pick
+from ..questions import kind_of
 
 MAX_CLAUSES = 4
 TESTS = {
@@ -72,7 +73,7 @@ def earlier_questions(question):
         for other in section.questions:
             if other.id == question.id:
                 return earlier
-            if other.kind != "info":
+            if kind_of(other).answered:
                 earlier.append(other)
     return earlier
 
@@ -80,7 +81,9 @@ def earlier_questions(question):
 def questions_before(section):
     """The questions a condition on a page may name: those of the pages before it."""
     pages = section.round.sections
-    return [q for page in pages[: pages.index(section)] for q in page.questions if q.kind != "info"]
+    return [
+        q for page in pages[: pages.index(section)] for q in page.questions if kind_of(q).answered
+    ]
 
 
 def pointing_data(condition):

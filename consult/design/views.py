@@ -14,6 +14,7 @@ from ..downloads import attachment
 from ..extensions import db
 from ..forms import ButtonForm, whole_number
 from ..i18n import current_language, pick
+from ..questions import KINDS
 from ..suppression import rounded
 from ..translate.queries import assignments_for
 from ..translate.texts import language_status, round_texts
@@ -33,7 +34,7 @@ from .forms import (
     StatusForm,
 )
 from .imports import MAX_IMPORT_BYTES, ImportRefused, import_upload
-from .labels import KIND_NAMES, STATUS_NAMES, TRANSITIONS
+from .labels import STATUS_NAMES, TRANSITIONS
 from .library import QuestionBlock, all_blocks
 from .operations import (
     QUESTION_SETTINGS,
@@ -64,7 +65,10 @@ ROUND = "/staff/rounds/<slug>"
 
 @bp.app_context_processor
 def design_labels():
-    return {"status_names": STATUS_NAMES, "kind_names": KIND_NAMES}
+    return {
+        "status_names": STATUS_NAMES,
+        "kind_names": {name: kind.label for name, kind in KINDS.items()},
+    }
 
 
 @bp.route("/staff/rounds/new", methods=["GET", "POST"])

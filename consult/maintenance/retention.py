@@ -16,12 +16,20 @@ from ..audit import record
 from ..extensions import db
 from ..respond.models import Answer, Draft, Response
 from ..review.models import Release
-from ..themes.models import DoubleCoding, Memo, Quote, Tag, ThemeJob, ThemeRelease
+from ..themes.models import (
+    AnswerTextKey,
+    DoubleCoding,
+    Memo,
+    Quote,
+    Tag,
+    ThemeJob,
+    ThemeRelease,
+)
 
 #: A round whose responses may be deleted: no member can answer it any more.
 DELETABLE_STATUSES = ("closed", "archived")
 #: The coding rows about an answer (themes.models._OfAnAnswer), deleted with it.
-CODING_MODELS = (Tag, Memo, Quote, DoubleCoding)
+CODING_MODELS = (Tag, Memo, Quote, DoubleCoding, AnswerTextKey)
 
 
 class RetentionRefused(Exception):

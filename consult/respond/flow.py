@@ -5,24 +5,16 @@ question counts as not answered for the conditions after it, and a page whose qu
 all hidden is skipped.
 """
 
-import random
-
 from ..design.conditions import is_met
-from ..design.models import NUMBER_KINDS, TEXT_KINDS
+from ..questions import kind_of
 
 
 def answered_codes(question, value):
     """What ``value`` (a draft answer) says for conditions: the chosen choice codes, or
-    {"*"} for a number or text answer, or an empty set."""
+    {"*"} for a number or text answer, or an empty set (the question's kind says)."""
     if value in (None, "", [], {}):
         return set()
-    if question.kind in NUMBER_KINDS or question.kind in TEXT_KINDS:
-        return {"*"}
-    codes = {c.id: c.code for c in question.choices}
-    if question.kind == "matrix":
-        return {codes[v] for v in value.values() if v in codes} or {"*"}
-    values = value if isinstance(value, list) else [value]
-    return {codes[v] for v in values if v in codes}
+    return kind_of(question).answered_codes(question, value)
 
 
 def visible_questions(round_, saved):
@@ -55,15 +47,3 @@ def next_page(round_, saved, number):
 def previous_page(round_, saved, number):
     """The page before ``number``, or None when the welcome page comes before."""
     return next((n for n in reversed(shown_pages(round_, saved)) if n < number), None)
-
-
-def ordered_options(question, draft_token):
-    """The options in the order this member sees them: shuffled once per member when the
-    question asks for it, with "other" and "prefer not to say" kept last."""
-    options = question.options
-    if not question.randomise_choices:
-        return options
-    ordinary = [c for c in options if c.role == "option"]
-    last = [c for c in options if c.role != "option"]
-    random.Random(f"{draft_token}:{question.id}").shuffle(ordinary)
-    return ordinary + last

@@ -20,10 +20,15 @@ WITHOUT_ROWID = {"sqlite_with_rowid": False}
 
 class Response(db.Model):
     __tablename__ = "response"
-    __table_args__ = (WITHOUT_ROWID,)
+    __table_args__ = (
+        # The key that coding rows (themes.models) point at, so that the round they copy is
+        # their response's; it is also the index of a round's responses.
+        Index("uq_response_round", "round_id", "id", unique=True),
+        WITHOUT_ROWID,
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
-    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), index=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"))
     #: The network the answer came through (access by network code); never a person.
     network_id: Mapped[int | None] = mapped_column(ForeignKey("network.id"), index=True)
     #: The language the member answered in.

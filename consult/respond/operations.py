@@ -8,8 +8,8 @@ from flask import current_app
 from sqlalchemy import delete, select
 
 from ..arrival import empty_the_log, lock_round, rewrite_responses_of_the_day
-from ..design.models import NUMBER_KINDS, TEXT_KINDS
 from ..extensions import db
+from ..questions import kind_of
 from .flow import visible_questions
 from .models import Answer, Draft, Response
 from .resume import code_hash, new_code, normalise
@@ -84,7 +84,7 @@ def merged_answers(saved, questions, answers, language):
         {
             f"{q.id}.language": language
             for q in questions
-            if (q.kind in TEXT_KINDS and str(q.id) in answers) or f"{q.id}.other" in answers
+            if (kind_of(q).written and str(q.id) in answers) or f"{q.id}.other" in answers
         }
     )
     return kept
@@ -146,7 +146,7 @@ def answer_rows(round_, saved, draft_language=None):
     visible = visible_questions(round_, saved)
     rows = []
     for question in round_.questions:
-        if question.id not in visible or question.kind == "info":
+        if question.id not in visible or not kind_of(question).answered:
             continue
         question_rows = _rows_for(
             question, saved.get(str(question.id)), saved.get(f"{question.id}.other")
@@ -163,29 +163,9 @@ def answer_rows(round_, saved, draft_language=None):
 def _rows_for(question, value, other_text):
     if value in (None, "", [], {}):
         return []
-    if question.kind in TEXT_KINDS:
-        return [Answer(question_id=question.id, item=0, text=str(value))]
-    if question.kind in NUMBER_KINDS:
-        return [Answer(question_id=question.id, item=0, number=float(value))]
-    options = {c.id: c for c in question.options}
-    if question.kind == "matrix":
-        rows = {str(r.id): r for r in question.rows}
-        return [
-            Answer(question_id=question.id, item=i, row_id=rows[row].id, choice_id=choice)
-            for i, (row, choice) in enumerate(sorted(value.items(), key=lambda kv: int(kv[0])))
-            if row in rows and choice in options
-        ]
-    chosen = [c for c in (value if isinstance(value, list) else [value]) if c in options]
-    ranked = question.kind == "ranking"
     return [
-        Answer(
-            question_id=question.id,
-            item=i,
-            choice_id=c,
-            rank=i + 1 if ranked else None,
-            text=other_text if options[c].role == "other" and other_text else None,
-        )
-        for i, c in enumerate(chosen)
+        Answer(question_id=question.id, **columns)
+        for columns in kind_of(question).answer_rows(question, value, other_text)
     ]
 
 

@@ -1,7 +1,7 @@
 """The member's own answers, in words, for the page before submitting."""
 
-from ..design.models import NUMBER_KINDS, TEXT_KINDS
 from ..i18n import pick
+from ..questions import kind_of
 from .flow import visible_questions
 
 
@@ -15,7 +15,7 @@ def answer_summary(round_, saved, language):
         lines = [
             (pick(q.text, language, fallback), _shown(q, saved, language, fallback))
             for q in section.questions
-            if q.id in visible and q.kind != "info"
+            if q.id in visible and kind_of(q).answered
         ]
         if lines:
             sections.append((number, pick(section.title, language, fallback), lines))
@@ -26,19 +26,5 @@ def _shown(question, saved, language, fallback):
     value = saved.get(str(question.id))
     if value in (None, "", [], {}):
         return []
-    if question.kind in TEXT_KINDS or question.kind in NUMBER_KINDS:
-        return [str(value)]
-    labels = {c.id: pick(c.label, language, fallback) for c in question.choices}
-    if question.kind == "matrix":
-        return [
-            f"{labels.get(int(row), '')}: {labels.get(choice, '')}" for row, choice in value.items()
-        ]
     other = saved.get(f"{question.id}.other")
-    shown = []
-    for choice_id in value if isinstance(value, list) else [value]:
-        if choice_id in labels:
-            role = next(c.role for c in question.choices if c.id == choice_id)
-            shown.append(
-                f"{labels[choice_id]}: {other}" if role == "other" and other else labels[choice_id]
-            )
-    return shown
+    return kind_of(question).shown(question, value, other, language, fallback)

@@ -7,13 +7,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import delete, insert, select, tuple_, update
+from sqlalchemy.exc import IntegrityError
 
 from ..audit import record
 from ..extensions import db
-from .models import DoubleCoding, Memo, Quote, Tag, Theme
-from .queries import readable_answer_keys, written_answer_count, written_answers
+from ..respond.models import Answer
+from .groups import group_of
+from .models import AnswerTextKey, DoubleCoding, Memo, Quote, Tag, Theme
+from .queries import names_keyword, readable_answer_keys, written_answer_count, written_answers
 from .rules import Rules
 from .scrub import scrub
+from .text import same_text_key
 
 #: How often a long run reports progress, in answers.
 PROGRESS_EVERY = 2_000
@@ -68,6 +72,8 @@ def autocode(round_, progress=None):
         db.session.connection().execute(insert(Tag.__table__), suggestions)
     record("themes.autocode", round_, answers=done, suggested=len(suggestions))
     db.session.commit()
+    # What each answer says, as a key, so that the coding page groups them at once.
+    key_answer_texts(round_.id)
     if progress:
         progress(done, total)
     return Autocoded(done, len(suggestions))
@@ -116,14 +122,71 @@ def decide_all(round_, theme, status, user, readable):
     return decided, moment
 
 
-def undo_all(round_, theme, status, user, moment):
-    """Take back a ``decide_all`` of this reviewer: its tags are suggestions again, unless
-    someone has decided them since. Returns how many."""
-    undone = db.session.execute(
+def decide_keyword(round_, theme, keyword, status, user, readable):
+    """Every suggestion of ``theme`` that its keyword rule ``keyword`` made (the keyword is
+    among the tag's reasons), on an answer the coding screen may show, accepted or rejected
+    in one action. Returns (how many, the moment that names the batch for ``undo``)."""
+    moment = datetime.now(UTC)
+    decided = db.session.execute(
         update(Tag)
         .where(
             Tag.round_id == round_.id,
             Tag.theme_id == theme.id,
+            Tag.status == "suggested",
+            names_keyword(keyword),
+            tuple_(Tag.response_id, Tag.question_id, Tag.item).in_(
+                readable_answer_keys(round_.id, readable)
+            ),
+        )
+        .values(status=status, decided_by=user.id, decided_at=moment)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    record(
+        "themes.tag_keyword",
+        round_,
+        theme=theme.code,
+        keyword=keyword,
+        status=status,
+        count=decided,
+    )
+    db.session.commit()
+    return decided, moment
+
+
+def decide_chosen(round_, chosen, status, user):
+    """The suggestions a reviewer ticked, accepted or rejected in one action: ``chosen`` is
+    [(answer, theme)], and each counts for every answer of the answer's group (answers
+    that say the same thing). Returns (how many, the moment that names the batch)."""
+    moment = datetime.now(UTC)
+    decided = 0
+    for answer, theme in chosen:
+        decided += db.session.execute(
+            update(Tag)
+            .where(
+                Tag.round_id == round_.id,
+                Tag.theme_id == theme.id,
+                Tag.status == "suggested",
+                tuple_(Tag.response_id, Tag.question_id, Tag.item).in_(group_of(round_.id, answer)),
+            )
+            .values(status=status, decided_by=user.id, decided_at=moment)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+    record("themes.tag_chosen", round_, status=status, count=decided)
+    db.session.commit()
+    return decided, moment
+
+
+def undo(round_, user, moment, status, action, theme=None):
+    """Take back a batch of this reviewer's (``decide_all``, ``decide_keyword``,
+    ``decide_chosen``), named by its moment: its tags are suggestions again, unless someone
+    has decided them since. Every tag of a batch was a suggestion before it, so this is
+    the state before it. Returns how many."""
+    of_theme = [Tag.theme_id == theme.id] if theme is not None else []
+    undone = db.session.execute(
+        update(Tag)
+        .where(
+            Tag.round_id == round_.id,
+            *of_theme,
             Tag.status == status,
             Tag.decided_by == user.id,
             Tag.decided_at == moment,
@@ -131,9 +194,105 @@ def undo_all(round_, theme, status, user, moment):
         .values(status="suggested", decided_by=user.id, decided_at=datetime.now(UTC))
         .execution_options(synchronize_session=False)
     ).rowcount
-    record("themes.tag_all", round_, theme=theme.code, status="suggested", count=undone)
+    detail = {"theme": theme.code} if theme is not None else {}
+    record(action, round_, **detail, status="suggested", count=undone)
     db.session.commit()
     return undone
+
+
+def decide_group(round_, answer, theme, status, user):
+    """A reviewer's decision on ``theme`` for an answer, taken for every answer of its group
+    (themes.groups: the answers to its question that say the same thing), as it would be
+    for each alone: "accepted" tags each of them (adding the tag where the rules suggested
+    none), "rejected" rejects each tag of the theme, "suggested" takes back the decisions
+    on the rules' suggestions. Returns how many answers changed."""
+    members = group_of(round_.id, answer)
+    moment = datetime.now(UTC)
+    changes = [Tag.status != status]
+    if status == "suggested":
+        changes.append(Tag.added_by.is_(None))  # a tag added by hand was never suggested
+    changed = db.session.execute(
+        update(Tag)
+        .where(
+            Tag.round_id == round_.id,
+            Tag.theme_id == theme.id,
+            tuple_(Tag.response_id, Tag.question_id, Tag.item).in_(members),
+            *changes,
+        )
+        .values(status=status, decided_by=user.id, decided_at=moment)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if status == "accepted":
+        group = members.subquery()
+        untagged = db.session.execute(
+            select(group).where(
+                ~select(Tag.id)
+                .where(
+                    Tag.response_id == group.c.response_id,
+                    Tag.question_id == group.c.question_id,
+                    Tag.item == group.c.item,
+                    Tag.theme_id == theme.id,
+                )
+                .exists()
+            )
+        ).all()
+        if untagged:
+            db.session.execute(
+                insert(Tag),
+                [
+                    {
+                        **Tag.about(round_, row),
+                        "theme_id": theme.id,
+                        "status": status,
+                        "reasons": [],
+                        "added_by": user.id,
+                        "decided_by": user.id,
+                        "decided_at": moment,
+                    }
+                    for row in untagged
+                ],
+            )
+        changed += len(untagged)
+    record("themes.tag", round_, theme=theme.code, status=status, count=changed)
+    db.session.commit()
+    return changed
+
+
+def key_answer_texts(round_id):
+    """Give each released written answer of the round without one its text key
+    (``AnswerTextKey``), so that the coding screen can group the answers that say the same
+    thing. A cache of what the answers say, not a reviewer's action: no audit event. Only
+    answers released since the last call are read. Returns how many were keyed."""
+    missing = db.session.execute(
+        written_answers(round_id).where(
+            ~select(AnswerTextKey.item)
+            .where(
+                AnswerTextKey.response_id == Answer.response_id,
+                AnswerTextKey.question_id == Answer.question_id,
+                AnswerTextKey.item == Answer.item,
+            )
+            .exists()
+        )
+    ).all()
+    if not missing:
+        return 0
+    rows = [
+        {
+            "round_id": round_id,
+            "response_id": row.response_id,
+            "question_id": row.question_id,
+            "item": row.item,
+            "text_key": same_text_key(row.text, row.language),
+        }
+        for row in missing
+    ]
+    try:
+        db.session.connection().execute(insert(AnswerTextKey.__table__), rows)
+        db.session.commit()
+    except IntegrityError:  # another request keyed them a moment ago
+        db.session.rollback()
+        return 0
+    return len(rows)
 
 
 def add_tag(round_, answer, theme, user):

@@ -13,6 +13,9 @@ from sqlalchemy import (
     CheckConstraint,
     DateTime,
     ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    PrimaryKeyConstraint,
     String,
     Text,
     UniqueConstraint,
@@ -76,14 +79,37 @@ def _now():
 class _OfAnAnswer:
     """The answer a row is about: a text of one response to one question (``item`` 0, or
     the item of an "other, please specify" text). Coding is per answer; results count
-    respondents."""
+    respondents.
 
-    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"), index=True)
-    response_id: Mapped[uuid.UUID] = mapped_column(
-        Uuid, ForeignKey("response.id", ondelete="CASCADE")
-    )
-    question_id: Mapped[int] = mapped_column(ForeignKey("question.id", ondelete="CASCADE"))
+    The row points at the answer's whole key (``answer_keys``), so it cannot name an answer
+    that does not exist and goes with its answer; the round it copies for per-round queries
+    must be its response's round, which the database checks too."""
+
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"))
+    response_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    question_id: Mapped[int]
     item: Mapped[int] = mapped_column(default=0)
+
+    @staticmethod
+    def answer_keys(table):
+        """The table arguments of a row about an answer: a key to the answer's
+        (response, question, item) and one to its response's (round, id), both ON DELETE
+        CASCADE, so that a deleted answer (a purge, a response rewritten before its release)
+        takes its coding with it; and the index that finds a response's rows by its round,
+        as the second key's checks do."""
+        return (
+            ForeignKeyConstraint(
+                ["response_id", "question_id", "item"],
+                ["answer.response_id", "answer.question_id", "answer.item"],
+                ondelete="CASCADE",
+            ),
+            ForeignKeyConstraint(
+                ["round_id", "response_id"],
+                ["response.round_id", "response.id"],
+                ondelete="CASCADE",
+            ),
+            Index(f"ix_{table}_round_response", "round_id", "response_id"),
+        )
 
     @classmethod
     def of(cls, answer):
@@ -111,6 +137,7 @@ class Tag(_OfAnAnswer, db.Model):
 
     __tablename__ = "tag"
     __table_args__ = (
+        *_OfAnAnswer.answer_keys("tag"),
         UniqueConstraint("response_id", "question_id", "item", "theme_id", name="uq_tag"),
         CheckConstraint(one_of("status", TAG_STATUSES), name="status"),
     )
@@ -132,6 +159,11 @@ class Memo(_OfAnAnswer, db.Model):
     """A reviewer's note on an answer, seen by the other reviewers."""
 
     __tablename__ = "memo"
+    __table_args__ = (
+        *_OfAnAnswer.answer_keys("memo"),
+        # The other rows find their answer's through their unique constraints.
+        Index("ix_memo_answer", "response_id", "question_id", "item"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     author_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
@@ -144,7 +176,10 @@ class Quote(_OfAnAnswer, db.Model):
     and, once a reviewer approves it, usable in the brief."""
 
     __tablename__ = "quote"
-    __table_args__ = (UniqueConstraint("response_id", "question_id", "item", name="uq_quote"),)
+    __table_args__ = (
+        *_OfAnAnswer.answer_keys("quote"),
+        UniqueConstraint("response_id", "question_id", "item", name="uq_quote"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     theme_id: Mapped[int | None] = mapped_column(ForeignKey("theme.id", ondelete="SET NULL"))
@@ -165,6 +200,7 @@ class DoubleCoding(_OfAnAnswer, db.Model):
 
     __tablename__ = "double_coding"
     __table_args__ = (
+        *_OfAnAnswer.answer_keys("double_coding"),
         UniqueConstraint("response_id", "question_id", "item", "coder_id", name="uq_double"),
     )
 
@@ -173,6 +209,30 @@ class DoubleCoding(_OfAnAnswer, db.Model):
     #: Theme ids.
     themes: Mapped[list] = mapped_column(JSON, default=list)
     coded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class AnswerTextKey(_OfAnAnswer, db.Model):
+    """What a released written answer says, as a key (themes.text.same_text_key): answers
+    to one question with the same key say the same thing, and the coding screen shows them
+    once and codes them together. Filled as the coding screen finds answers without one
+    (themes.coding.key_answer_texts); the text itself stays in the answer table alone."""
+
+    __tablename__ = "answer_text_key"
+    __table_args__ = (
+        # Goes with its answer: a purge or a deleted response takes the key too.
+        ForeignKeyConstraint(
+            ["response_id", "question_id", "item"],
+            ["answer.response_id", "answer.question_id", "answer.item"],
+            ondelete="CASCADE",
+        ),
+        PrimaryKeyConstraint("response_id", "question_id", "item"),
+        Index("ix_answer_text_key_question", "question_id", "text_key"),
+        # A rowid table, unlike the answers: SQLite 3.40's integrity_check, which every
+        # backup passes, misreads a WITHOUT ROWID table's NOT NULL columns as NULL.
+    )
+
+    #: 32 hex digits: a hash of the answer's language and normalised words.
+    text_key: Mapped[str] = mapped_column(String(32))
 
 
 class BriefTheme(db.Model):

@@ -3,7 +3,7 @@ per theme, aggregated in SQL."""
 
 import uuid
 
-from sqlalchemy import and_, func, select, tuple_
+from sqlalchemy import and_, func, literal_column, select, true, tuple_
 
 from ..accounts.models import User
 from ..cellkey import tally
@@ -210,14 +210,24 @@ def answers_to_code(round_id, readable, question_id=None, language=None, show="a
         query = query.where(Answer.question_id == question_id)
     if language:
         query = query.where(Answer.language == language)
+    shown = shown_answers(show, theme_id)
+    if shown is not None:
+        query = query.where(shown)
+    return query.order_by(Answer.question_id, Answer.text, Answer.response_id, Answer.item)
+
+
+def shown_answers(show, theme_id=None):
+    """The condition on an answer of the coding screen's "show" filter, or None for every
+    answer: still to review ("review", of one theme if given), covered by no theme
+    ("uncovered") or tagged with one theme ("theme")."""
     if show == "review":
         of_theme = [Tag.theme_id == theme_id] if theme_id is not None else []
-        query = query.where(_has_tag(Tag.status == "suggested", *of_theme))
-    elif show == "uncovered":
-        query = query.where(~_has_tag(Tag.status != "rejected"))
-    elif show == "theme" and theme_id is not None:
-        query = query.where(_has_tag(Tag.status != "rejected", Tag.theme_id == theme_id))
-    return query.order_by(Answer.question_id, Answer.text, Answer.response_id, Answer.item)
+        return _has_tag(Tag.status == "suggested", *of_theme)
+    if show == "uncovered":
+        return ~_has_tag(Tag.status != "rejected")
+    if show == "theme" and theme_id is not None:
+        return _has_tag(Tag.status != "rejected", Tag.theme_id == theme_id)
+    return None
 
 
 def _has_tag(*conditions):
@@ -332,3 +342,47 @@ def suggestions_left(round_id, readable):
         .group_by(Tag.theme_id)
     )
     return dict(rows.all())
+
+
+def reason_keywords():
+    """(a table of a tag's reasons, the column of their keywords), to join to ``Tag``: the
+    keyword or phrase of each ``[keyword, start, end]`` of ``Tag.reasons``, which is how a
+    suggestion records the keyword rule that made it (themes.rules). JSON arrays are read
+    with each database's own functions."""
+    if db.engine.dialect.name == "postgresql":
+        reasons = func.json_array_elements(Tag.reasons).table_valued("value").alias("reason")
+        return reasons, func.json_extract_path_text(reasons.c.value, literal_column("'0'"))
+    reasons = func.json_each(Tag.reasons).table_valued("value").alias("reason")
+    return reasons, func.json_extract(reasons.c.value, literal_column("'$[0]'"))
+
+
+def suggestions_left_by_keyword(round_id, readable):
+    """{theme id: {keyword: suggestions not yet decided}} on the answers the coding screen
+    may show: a suggestion counts under each keyword of its theme found in the answer."""
+    reasons, keyword = reason_keywords()
+    rows = db.session.execute(
+        select(Tag.theme_id, keyword, func.count(func.distinct(Tag.id)))
+        .select_from(Tag)
+        .join(reasons, true())
+        .where(
+            Tag.round_id == round_id,
+            Tag.status == "suggested",
+            tuple_(Tag.response_id, Tag.question_id, Tag.item).in_(
+                readable_answer_keys(round_id, readable)
+            ),
+        )
+        .group_by(Tag.theme_id, keyword)
+    )
+    found = {}
+    for theme_id, word, count in rows:
+        found.setdefault(theme_id, {})[word] = count
+    return {
+        theme_id: dict(sorted(words.items(), key=lambda item: (-item[1], item[0])))
+        for theme_id, words in found.items()
+    }
+
+
+def names_keyword(keyword):
+    """The condition that a tag's reasons name ``keyword``."""
+    reasons, word = reason_keywords()
+    return select(literal_column("1")).select_from(reasons).where(word == keyword).exists()

@@ -7,6 +7,7 @@ Spanish and Portuguese stemmers rely on: Arabic and Farsi lose their diacritics 
 and tatweel and take one form of alef, yeh, kaf and teh marbuta; Russian ё becomes е.
 """
 
+import hashlib
 import re
 import unicodedata
 from functools import cache
@@ -111,3 +112,22 @@ def stems(text, language):
 def _stemmer(language):
     name = STEMMERS.get(language)
     return snowballstemmer.stemmer(name) if name else None
+
+
+#: Decimal digits of every script as ASCII digits, so that "٣" and "3" read the same.
+DIGITS = {
+    code: str(unicodedata.decimal(chr(code))) for code in range(0x10000) if chr(code).isdecimal()
+}
+
+
+def same_text_key(text, language):
+    """The key that answers saying the same thing share: the words of ``text`` in order,
+    normalised as for stemming (NFKC, case folded, Arabic and Farsi diacritics, tatweel and
+    letter forms), digits of any script as ASCII, and nothing else: punctuation, symbols,
+    emoji and spacing do not count. Word order does ("no to X, yes to Y" is not "yes to X,
+    no to Y"), and words are not stemmed (docs/DECISIONS.md). A hash of the language and
+    the words, 32 hex digits."""
+    normal = " ".join(WORD.findall(normalise(text or "", language)))
+    normal = ARABIC_DIACRITICS.sub("", normal).translate(DIGITS)
+    digest = hashlib.blake2b(f"{language or ''}\n{normal}".encode(), digest_size=16)
+    return digest.hexdigest()

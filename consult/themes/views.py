@@ -1,10 +1,10 @@
-"""The theme pages of a round: coding written answers (suggestions, reviewers' decisions,
-memos, quotes), emergent themes, theme results and the advocacy brief."""
+"""The theme pages of a round: the state of its coding, quotes, emergent themes, theme
+results and the advocacy brief. The coding screen's own routes are in themes.coding_views,
+on the same blueprint."""
 
 import json
 import re
-from datetime import date, datetime
-from urllib.parse import urlencode
+from datetime import date
 
 from flask import (
     Blueprint,
@@ -13,7 +13,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    session,
     url_for,
 )
 from flask_babel import gettext as _
@@ -30,20 +29,16 @@ from ..review.access import reviewers_only
 from . import agreement as agreement_
 from . import brief as brief_
 from . import coding, jobs, queries
-from .highlight import highlighted
-from .models import Codebook, Quote, Tag
+from .models import Codebook, Quote
 from .releases import load_released_round
 from .results import GROUPING_KEYS, MOST_THEMES_BY_GROUP, ranked_priorities, theme_results
 
 bp = Blueprint("themes", __name__, template_folder="templates")
 
-PER_PAGE = 25
-SHOW = ("all", "review", "uncovered", "theme")
-MAX_MEMO = 2_000
 MAX_QUOTE = 5_000
 
 
-def _int(value):
+def int_or_none(value):
     try:
         return whole_number(value)
     except (TypeError, ValueError):
@@ -58,7 +53,7 @@ def overview(slug):
     form = ButtonForm()
     if form.validate_on_submit():
         if request.form.get("action") == "codebook":
-            codebook = db.session.get(Codebook, _int(request.form.get("codebook")) or 0)
+            codebook = db.session.get(Codebook, int_or_none(request.form.get("codebook")) or 0)
             coding.use_codebook(round_, codebook)
             flash(_("The round is now coded against this codebook."), "status")
         elif request.form.get("action") == "autocode" and round_.codebook is not None:
@@ -89,170 +84,6 @@ def job(slug, job_id):
     return render_template("themes/job.html", round=round_, job=job, messages=queue.MESSAGES)
 
 
-@bp.route("/staff/rounds/<slug>/coding")
-@reviewers_only
-def coding_page(slug):
-    """Written answers with their suggested and confirmed themes, the words that set each
-    suggestion off highlighted, to accept, reject, add to, annotate and quote."""
-    round_ = load_released_round(slug)
-    if round_.codebook is None:
-        flash(_("Choose a codebook for this round first."), "error")
-        return redirect(url_for("themes.overview", slug=slug))
-    themes = coding.themes_of(round_.codebook)
-    filters = _coding_filters(themes)
-    readable = queries.readable_groups(round_.id, round_.min_cell_size)
-    page = max(_int(request.args.get("page")) or 1, 1)
-    query = queries.answers_to_code(
-        round_.id,
-        readable,
-        filters["question"],
-        filters["language"],
-        filters["show"],
-        filters["theme"],
-    )
-    rows = db.session.execute(query.limit(PER_PAGE + 1).offset((page - 1) * PER_PAGE)).all()
-    more, rows = len(rows) > PER_PAGE, rows[:PER_PAGE]
-    keys = [(row.response_id, row.question_id, row.item) for row in rows]
-    tags = queries.tags_by_answer(round_.id, keys)
-    memos = queries.memos_by_answer(round_.id, keys)
-    quotes = queries.quotes_of(round_.id, keys)
-    answers = [
-        {
-            "reference": queries.answer_reference(row),
-            "row": row,
-            "segments": highlighted(row.text, tags.get(key, [])),
-            "tags": tags.get(key, []),
-            "memos": memos.get(key, []),
-            "quote": quotes.get(key),
-        }
-        for row, key in zip(rows, keys, strict=True)
-    ]
-    questions = {q.id: q for q in round_.questions}
-    deciders = {tag.decided_by for found in tags.values() for tag in found} - {None}
-    batch = session.get("coded_all")
-    return render_template(
-        "themes/coding.html",
-        emails=queries.emails_of(deciders),
-        round=round_,
-        form=ButtonForm(),
-        themes=themes,
-        answers=answers,
-        questions=questions,
-        text_questions=[questions[q] for q in sorted({q for q, _l in readable})],
-        languages=sorted({language for _q, language in readable if language}),
-        hidden_groups=not readable and queries.written_answer_count(round_.id) > 0,
-        filters=filters,
-        back=urlencode({k: v for k, v in request.args.items() if k in (*filters, "page")}),
-        filters_args={k: v for k, v in filters.items() if v is not None},
-        interface=current_language(),
-        page=page,
-        more=more,
-        language=round_.content_language(current_language()),
-        suggestions_left=queries.suggestions_left(round_.id, readable),
-        coded_all=batch if batch and batch["round"] == round_.id else None,
-    )
-
-
-def _coding_filters(themes):
-    show = request.args.get("show", "all")
-    theme = _int(request.args.get("theme"))
-    return {
-        "question": _int(request.args.get("question")),
-        "language": request.args.get("language") or None,
-        "show": show if show in SHOW else "all",
-        "theme": theme if theme in themes else None,
-    }
-
-
-@bp.post("/staff/rounds/<slug>/coding/<reference>")
-@reviewers_only
-def code_answer(slug, reference):
-    """One reviewer's action on one answer, named by its opaque reference
-    (themes.references): accept or reject a suggestion, tag by hand, write a memo, mark or
-    unmark it as a candidate quote."""
-    round_ = load_round(slug)
-    answer = queries.find_answer(round_.id, reference)
-    if answer is None or round_.codebook is None or not ButtonForm().validate_on_submit():
-        abort(404 if answer is None else 400)
-    if (answer.question_id, answer.language) not in queries.readable_groups(
-        round_.id, round_.min_cell_size
-    ):
-        abort(404)
-    themes = coding.themes_of(round_.codebook)
-    action = request.form.get("action")
-    if action in ("accept", "reject", "undo"):
-        tag = db.session.get(Tag, _int(request.form.get("tag")) or 0)
-        if tag is None or (tag.response_id, tag.question_id, tag.item) != (
-            answer.response_id,
-            answer.question_id,
-            answer.item,
-        ):
-            abort(404)
-        status = {"accept": "accepted", "reject": "rejected", "undo": "suggested"}[action]
-        coding.decide(round_, tag, status, current_user)
-    elif action == "add":
-        theme = themes.get(_int(request.form.get("theme")))
-        if theme is None:
-            flash(_("Choose a theme to add."), "error")
-        else:
-            coding.add_tag(round_, answer, theme, current_user)
-    elif action == "memo":
-        text = (request.form.get("memo") or "").strip()
-        if not text or len(text) > MAX_MEMO:
-            flash(_("A memo needs a text of at most %(n)d characters.", n=MAX_MEMO), "error")
-        else:
-            coding.write_memo(round_, answer, text, current_user)
-    elif action == "quote":
-        theme = themes.get(_int(request.form.get("theme")))
-        coding.mark_quote(round_, answer, current_user, theme)
-        flash(_("Marked as a candidate quote, its identifiers removed."), "status")
-    else:
-        abort(400)
-    return _back_to_coding(slug, anchor=f"a-{reference}")
-
-
-def _back_to_coding(slug, anchor=None):
-    """The coding page as the reviewer left it: its filters and page, and the answer they
-    acted on in view (an anchor, so without JavaScript too)."""
-    back = request.form.get("back", "")
-    return redirect(
-        url_for("themes.coding_page", slug=slug)
-        + ("?" + back if back else "")
-        + ("#" + anchor if anchor else "")
-    )
-
-
-@bp.post("/staff/rounds/<slug>/coding/all")
-@reviewers_only
-def code_all(slug):
-    """Accept or reject every suggestion of one theme at once, or take that back."""
-    round_ = load_round(slug)
-    if round_.codebook is None or not ButtonForm().validate_on_submit():
-        abort(400)
-    theme = coding.themes_of(round_.codebook).get(_int(request.form.get("theme")))
-    action = request.form.get("action")
-    if theme is None or action not in ("accept", "reject", "undo"):
-        abort(400)
-    readable = queries.readable_groups(round_.id, round_.min_cell_size)
-    if action == "undo":
-        batch = session.pop("coded_all", None)
-        if batch and batch["round"] == round_.id and batch["theme"] == theme.id:
-            coding.undo_all(
-                round_, theme, batch["status"], current_user, datetime.fromisoformat(batch["at"])
-            )
-        return _back_to_coding(slug, anchor="by-theme")
-    status = "accepted" if action == "accept" else "rejected"
-    count, moment = coding.decide_all(round_, theme, status, current_user, readable)
-    session["coded_all"] = {
-        "round": round_.id,
-        "theme": theme.id,
-        "status": status,
-        "at": moment.isoformat(),
-        "count": count,
-    }
-    return _back_to_coding(slug, anchor="by-theme")
-
-
 @bp.route("/staff/rounds/<slug>/quotes", methods=["GET", "POST"])
 @reviewers_only
 def quotes(slug):
@@ -265,7 +96,7 @@ def quotes(slug):
     ).all()
     sizes = queries.quote_group_sizes(round_.id, quotes)
     if form.validate_on_submit():
-        quote = next((q for q in quotes if q.id == _int(request.form.get("quote"))), None)
+        quote = next((q for q in quotes if q.id == int_or_none(request.form.get("quote"))), None)
         if quote is None:
             abort(404)
         if request.form.get("action") == "withdraw":
@@ -390,7 +221,7 @@ def agreement(slug):
         answer = queries.find_answer(round_.id, request.form.get("answer", ""))
         if answer is None or answer not in sample:
             abort(404)
-        chosen = {_int(value) for value in request.form.getlist("theme")} & set(themes)
+        chosen = {int_or_none(value) for value in request.form.getlist("theme")} & set(themes)
         coding.code_blind(round_, answer, chosen, current_user)
         return redirect(url_for("themes.agreement", slug=slug))
     done = agreement_.coded_by(round_.id, current_user.id)

@@ -6,6 +6,7 @@ from io import BytesIO
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from ...questions import KINDS, kind_of
 from .common import language_name
 
 #: A column pyxform leaves aside: each condition in the designer's words, beside its XPath.
@@ -60,7 +61,9 @@ def write_xlsform(definition: dict, in_words=None) -> bytes:
 
 
 def _export_question(question, kinds, choices, source, codes, in_words):
-    code, kind = question["code"], question["kind"]
+    """The survey rows of a question, as its kind writes it (QuestionKind.xlsform); its
+    choice list goes into ``choices`` unless a question before wrote a list of that name."""
+    code, kind = question["code"], kind_of(question)
     shown = [c for c in question.get("choices") or [] if not c.get("hidden")]
     options = [c for c in shown if c.get("role") != "row"]
     row = dict(
@@ -68,40 +71,20 @@ def _export_question(question, kinds, choices, source, codes, in_words):
         label=question.get("text") or {source: code},
         hint=question.get("help") or {},
         relevant=_relevant(question.get("condition"), kinds),
-        required="yes" if question.get("required") and kind != "info" else None,
+        required="yes" if question.get("required") and kind.answered else None,
     )
     row[SHOWN_WHEN] = _said(in_words, question.get("condition"))
-    list_name = f"list_{code}"
-    if kind in ("single_choice", "scale", "yes_no"):
-        row["type"] = f"select_one {list_name}"
-        row["appearance"] = "minimal" if question.get("dropdown") else None
-        if kind == "yes_no" and not options:
-            options = [
-                dict(code=answer, label={source: answer.title()}) for answer in ("yes", "no")
-            ]
-    elif kind in ("multiple_choice", "ranking"):
-        row["type"] = f"{'rank' if kind == 'ranking' else 'select_multiple'} {list_name}"
-        row["constraint"] = _constraint("count-selected(.)", question, "choices")
-    elif kind == "rating":
-        row["type"], list_name = "select_one rating_0_10", "rating_0_10"
-        exported = any(choice["list_name"] == list_name for choice in choices)
-        options = [] if exported else [dict(code=str(n), label={source: str(n)}) for n in range(11)]
-    elif kind == "number":
-        row["type"] = "decimal" if question.get("allow_decimals") else "integer"
-        row["constraint"] = _constraint(".", question, "value")
-    elif kind in ("short_text", "long_text"):
-        row["type"], row["appearance"] = "text", "multiline" if kind == "long_text" else None
-        if question.get("max_length"):
-            row["constraint"] = f"string-length(.) <= {question['max_length']}"
-    else:
-        row["type"] = "note"
-    if kind in ("single_choice", "multiple_choice") and _or_other(code, options, codes):
+    columns, list_name, options = kind.xlsform(question, f"list_{code}", options, source)
+    row.update(columns)
+    if kind.xlsform_or_other and _or_other(code, options, codes):
         row["type"] += " or_other"
-    for option in options:
-        label = option.get("label") or {source: option["code"]}
-        choices.append({"list_name": list_name, "name": _choice_name(option), "label": label})
-    if kind != "matrix":
+    if not any(choice["list_name"] == list_name for choice in choices):
+        for option in options:
+            label = option.get("label") or {source: option["code"]}
+            choices.append({"list_name": list_name, "name": _choice_name(option), "label": label})
+    if not kind.has_rows:
         return [row]
+    # Rows on one scale: a group of the question's text, one select_one per row.
     matrix_rows = [
         dict(
             type=f"select_one {list_name}",
@@ -139,16 +122,6 @@ def _or_other(code, options, codes):
     return other == ["other"] and f"{code}_other" not in codes
 
 
-def _constraint(lhs, question, suffix):
-    low, high = question.get(f"min_{suffix}"), question.get(f"max_{suffix}")
-    terms = [f"{lhs} {op} {_number(n)}" for op, n in ((">=", low), ("<=", high)) if n is not None]
-    return " and ".join(terms) or None
-
-
-def _number(value):
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
 def _relevant(condition, kinds):
     """The XLSForm expression of a condition; read_xlsform reads it back."""
     if not condition:
@@ -163,7 +136,8 @@ def _relevant(condition, kinds):
     ref, op = "${" + condition["question"] + "}", condition["op"]
     if op in ("answered", "not_answered"):
         return f"{ref} {'!=' if op == 'answered' else '='} ''"
-    multiple = kinds.get(condition["question"]) in ("multiple_choice", "ranking")
+    kind = KINDS.get(kinds.get(condition["question"]))
+    multiple = kind is not None and kind.several  # a test of one among several choices
     values = condition["value"] if isinstance(condition["value"], list) else [condition["value"]]
     tests = []
     for value in map(_choice_name, values):
