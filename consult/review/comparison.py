@@ -20,6 +20,8 @@ class ComparedAnswer:
     label: str
     this: object
     other: object
+    #: "option", "other" or "prefer_not", as the chart orders it.
+    role: str = "option"
 
     @property
     def change(self):
@@ -36,6 +38,7 @@ class ComparedQuestion:
     this_base: object
     other_base: object
     answers: list = field(default_factory=list)
+    kind: str = ""
 
 
 def rounds_sharing_questions(round_):
@@ -72,9 +75,11 @@ def compare_rounds(round_, other, language):
     compared = []
     for this, that in zip(this_results, other_results, strict=True):
         item = ComparedQuestion(this.question.code, this.text, this.base, that.base)
+        item.kind = this.question.kind
         theirs = {row.code: row for row in that.choices + that.declined}
         for row in this.choices + this.declined:
             if row.code in theirs:
-                item.answers.append(ComparedAnswer(row.label, row.count, theirs[row.code].count))
+                other = theirs[row.code].count
+                item.answers.append(ComparedAnswer(row.label, row.count, other, row.role))
         compared.append(item)
     return compared

@@ -4,6 +4,7 @@ how far they got, and how long the round has left. Every figure passes through s
 
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import NamedTuple
 
 from ..cellkey import Tally
 from ..design.models import utcnow
@@ -24,8 +25,9 @@ class Dashboard:
     responses: object
     #: [(first day of the ISO week, Figure)]
     weeks: list
-    #: [(label, Figure, is a group of others)]
+    #: [GroupCount]: networks within their regions, then "no network"
     networks: list
+    #: [GroupCount]
     languages: list
     #: [(section title, Figure)]
     sections: list
@@ -74,10 +76,19 @@ def _weeks(round_, k):
     return list(figures.items())
 
 
+class GroupCount(NamedTuple):
+    value: object
+    label: str
+    figure: Figure
+    #: A group of the values after it (a region).
+    is_group: bool
+    #: The group this value falls in (a network's region), or None.
+    within: object
+
+
 def _grouped(round_, grouping, k):
-    """[(value, label, Figure, is a group of others)]: the responses per group, protected
-    exactly as the margin of every breakdown by the same grouping, so no two pages disagree
-    on what they hide."""
+    """[GroupCount]: the responses per group, protected exactly as the margin of every
+    breakdown by the same grouping, so no two pages disagree on what they hide."""
     counts = {}
     for raw, count in queries.group_totals(split_for(round_.id, grouping)).items():
         value = value_of(grouping, raw)
@@ -86,7 +97,13 @@ def _grouped(round_, grouping, k):
     figures = protect_table(counts, [values], k, {0: grouping.groups})
     grouped = set(grouping.groups.values())
     return [
-        (value, grouping.labels.get(value, str(value)), figures[(value,)], value in grouped)
+        GroupCount(
+            value,
+            grouping.labels.get(value, str(value)),
+            figures[(value,)],
+            value in grouped,
+            grouping.groups.get(value),
+        )
         for value in values
     ]
 
@@ -111,9 +128,10 @@ def _reach(round_, language, k):
         mine = {value: n for (key, value), n in targets.items() if key == grouping.key}
         if not mine:
             continue
-        for value, label, figure, _group in _grouped(round_, grouping, k):
-            if str(value) in mine:
-                reach.append(Reach(f"{grouping.title}: {label}", figure, mine[str(value)]))
+        for row in _grouped(round_, grouping, k):
+            if str(row.value) in mine:
+                label = f"{grouping.title}: {row.label}"
+                reach.append(Reach(label, row.figure, mine[str(row.value)]))
     return reach
 
 

@@ -8,7 +8,6 @@ from flask import (
     request,
     url_for,
 )
-from flask_babel import format_date
 from flask_babel import gettext as _
 
 from .. import queue
@@ -23,7 +22,7 @@ from ..i18n import current_language, text_direction
 from ..respond.questionnaire import round_with_questionnaire
 from ..suppression import ALL
 from ..themes.results import headline_findings
-from . import charts, export_jobs, exports, queries
+from . import export_jobs, exports, page_charts, queries
 from .access import load_released_round, reviewers_only
 from .comparison import compare_rounds, rounds_sharing_questions
 from .dashboard import round_dashboard
@@ -68,7 +67,9 @@ def _context(round_, language, grouping, column):
         "grouping": grouping,
         "column": column,
         "only": f"{grouping.key}:{column}" if grouping and column is not ALL else "",
-        "question_chart": lambda result: question_chart(result, text_direction(language)),
+        "question_chart": lambda result: page_charts.question_chart(
+            result, text_direction(language)
+        ),
         "has_written_answers": has_written_answers,
     }
 
@@ -99,21 +100,13 @@ def dashboard(slug):
     round_ = load_released_round(slug)
     language = round_.content_language(current_language())
     board = round_dashboard(round_, language)
-    weeks = [
-        charts.Bar(format_date(monday, format="d MMM"), figure) for monday, figure in board.weeks
-    ]
-    chart = charts.column_chart(
-        "chart-weeks",
-        _("Responses per week"),
-        _(
-            "Column chart of the responses submitted each week, from the first week with a "
-            "response. The same figures are in the table."
-        ),
-        weeks,
-        rtl=text_direction(language) == "rtl",
-    )
     return render_template(
-        "review/dashboard.html", round=round_, language=language, board=board, chart=chart
+        "review/dashboard.html",
+        round=round_,
+        language=language,
+        board=board,
+        chart=page_charts.weeks_chart(board, language),
+        networks_chart=page_charts.networks_chart(board, language),
     )
 
 
@@ -134,6 +127,8 @@ def compare(slug):
         candidates=candidates,
         other=other,
         questions=compare_rounds(round_, other, language) if other else [],
+        comparison_chart=page_charts.comparison_chart,
+        direction=text_direction(language),
     )
 
 
@@ -151,10 +146,12 @@ def question(slug, code):
     grouping, column = (breakdown, ALL) if breakdown else _filter(round_, language)
     (result,), figures = question_results(round_, language, [question], grouping, column)
     responses = responses_figure(figures, column)
+    direction = text_direction(language)
     return render_template(
         "review/question.html",
         result=result,
         breakdown=breakdown,
+        breakdown_chart=breakdown and page_charts.breakdown_chart(result, breakdown, direction),
         responses=responses,
         too_few=not responses.shown or responses.value < round_.min_cell_size,
         **_context(round_, language, grouping, column),
@@ -164,23 +161,6 @@ def question(slug, code):
 def has_written_answers(question):
     """Text questions, and choice questions with an "other, please specify"."""
     return question.kind in TEXT_KINDS or any(c.role == "other" for c in question.choices)
-
-
-def question_chart(result, direction):
-    """The bar chart of a question's answers in one group, or None when it has none."""
-    if not result.choices:
-        return None
-    bars = [charts.Bar(row.label, row.count) for row in result.choices + result.declined]
-    return charts.bar_chart(
-        f"chart-{result.question.code}",
-        result.text,
-        _(
-            "Bar chart of the share of those who answered who gave each answer. "
-            "The same figures are in the table."
-        ),
-        bars,
-        rtl=direction == "rtl",
-    )
 
 
 @bp.route("/staff/rounds/<slug>/results/<code>/texts")
@@ -395,5 +375,5 @@ def public_results(address):
         responses=responses_figure(figures),
         findings=findings,
         questions=results,
-        question_chart=lambda result: question_chart(result, text_direction(language)),
+        question_chart=lambda result: page_charts.member_chart(result, text_direction(language)),
     )
