@@ -1,5 +1,6 @@
 """Long work runs in a worker process, not in the web worker: automatic coding and
-emergent themes (themes.jobs), and large exports of responses (review.export_jobs). The
+emergent themes (themes.jobs), large exports of responses (review.export_jobs), and, every
+few minutes by itself, the releases of figures that are due (review.release_jobs). The
 queue is huey's, stored in SQLite in the instance folder by default (nothing more to
 install or run than the worker) or in Redis at scale
 (``CONSULT_QUEUE_URL=redis://127.0.0.1:6379/1``). The worker is
@@ -23,7 +24,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 from flask_babel import lazy_gettext as _l
-from huey import RedisHuey, SqliteHuey
+from huey import RedisHuey, SqliteHuey, crontab
 from sqlalchemy import DateTime, String, update
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -55,13 +56,28 @@ jobs_cli = AppGroup("jobs", help="The worker that runs long jobs.")
 _JOBS = {}
 
 
+#: The functions the worker runs by itself, by name: (every so many minutes, function).
+_EVERY = {}
+
+
 def job(function):
     """Make ``function`` a job the queue can run in a worker, inside the application."""
     _JOBS[function.__name__] = function
     return function
 
 
+def every(minutes):
+    """Make the function a job the worker runs by itself every ``minutes`` minutes."""
+
+    def register(function):
+        _EVERY[function.__name__] = (minutes, function)
+        return function
+
+    return register
+
+
 def init_app(app):
+    from .review import release_jobs as _release_jobs  # noqa: F401 (registers its jobs)
     from .themes import jobs as _theme_jobs  # noqa: F401 (registers its jobs)
 
     url = app.config.get("QUEUE_URL") or "sqlite:///" + os.path.join(
@@ -76,6 +92,10 @@ def init_app(app):
         raise ValueError(f"QUEUE_URL must be sqlite:///… or redis://…, not {url!r}")
     huey.immediate = bool(app.config.get("QUEUE_IMMEDIATE"))
     tasks = {name: huey.task(name=name)(_in_app(app, fn)) for name, fn in _JOBS.items()}
+    for name, (minutes, function) in _EVERY.items():
+        tasks[name] = huey.periodic_task(crontab(minute=f"*/{minutes}"), name=name)(
+            _in_app(app, function)
+        )
     app.extensions["queue"] = (huey, tasks)
 
 
@@ -205,4 +225,4 @@ def work_command(workers):
     """Run queued jobs until stopped (Ctrl-C, or SIGTERM from a service manager)."""
     huey, _tasks = current_app.extensions["queue"]
     click.echo(f"consult worker: {workers} at a time, queue {huey.storage.__class__.__name__}")
-    huey.create_consumer(workers=workers, worker_type="thread", periodic=False).run()
+    huey.create_consumer(workers=workers, worker_type="thread", periodic=True).run()
