@@ -34,12 +34,12 @@ def test_member_answers_the_demo_round_without_javascript(live_server, phone):
     page = phone
     page.goto(f"{base}/")
     page.get_by_role("link", name="Community priorities for advocacy 2027").click()
-    assert page.get_by_role("heading", name="What we keep and what we do not").is_visible()
+    expect(page.get_by_role("heading", name="What we keep and what we do not")).to_be_visible()
     page.get_by_role("button", name="Start").click()
 
     # Page 1: a required question left blank is explained, then answered.
     page.get_by_role("button", name="Next").click()
-    assert page.get_by_text("Please answer this question.").is_visible()
+    expect(page.get_by_text("Please answer this question.")).to_be_visible()
     page.get_by_label("Africa", exact=True).check()
     page.get_by_role("button", name="Next").click()
 
@@ -60,12 +60,12 @@ def test_member_answers_the_demo_round_without_javascript(live_server, phone):
     screenshot(page, "member-page-4-360x640.png", full_page=True)
     page.get_by_role("button", name="Next").click()
 
-    assert page.get_by_role("heading", name="Check your answers").is_visible()
-    assert page.get_by_text("End compulsory treatment").is_visible()
+    expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
+    expect(page.get_by_text("End compulsory treatment")).to_be_visible()
     # Nothing is wider than the phone's screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.get_by_role("button", name="Send my answers").click()
-    assert page.get_by_role("heading", name="Thank you").is_visible()
+    expect(page.get_by_role("heading", name="Thank you")).to_be_visible()
 
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Response)) == 1
@@ -96,19 +96,20 @@ def test_designer_builds_previews_and_opens_a_round_in_the_browser(live_server, 
     page.get_by_label("Short name").fill("naloxone_access")
     page.get_by_label("An answer is required").check()
     page.get_by_role("button", name="Save").click()
-    assert page.get_by_text("Can you get naloxone where you live?").is_visible()
+    expect(page.get_by_text("Can you get naloxone where you live?")).to_be_visible()
 
     page.get_by_role("link", name="Preview").click()
-    assert page.get_by_text("Nothing you enter here is saved.").is_visible()
-    assert page.get_by_role("radio", name="Yes").is_visible()
+    expect(page.get_by_text("Nothing you enter here is saved.")).to_be_visible()
+    expect(page.get_by_role("radio", name="Yes")).to_be_visible()
     page.get_by_role("link", name="Français").last.click()
-    assert page.locator('.phone[lang="fr"]').is_visible()
+    expect(page.locator('.phone[lang="fr"]')).to_be_visible()
     screenshot(page, "builder-preview-fr.png", full_page=True)
 
     page.get_by_role("link", name="Back to the questionnaire").click()
     # French is not translated yet: the round cannot open.
     page.get_by_role("button", name="Open for answers").click()
-    assert page.get_by_text("cannot open until these languages are complete: Français").is_visible()
+    refusal = "cannot open until these languages are complete: Français"
+    expect(page.get_by_text(refusal)).to_be_visible()
     page.get_by_role("link", name="Français").last.click()
     boxes = page.locator("textarea[lang=fr]")
     for index in range(boxes.count()):
@@ -121,7 +122,7 @@ def test_designer_builds_previews_and_opens_a_round_in_the_browser(live_server, 
         assert round_.status == "open"
         assert [q.code for q in round_.questions] == ["naloxone_access"]
     page.goto(f"{base}/c/naloxone/")
-    assert page.get_by_role("heading", name="Naloxone in our region").is_visible()
+    expect(page.get_by_role("heading", name="Naloxone in our region")).to_be_visible()
 
 
 def start_demo_round(page, base, language):

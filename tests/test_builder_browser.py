@@ -4,6 +4,7 @@ with its form submissions counted; a second round offered the first one's transl
 admin adding an account and changing its role, then reading both in the audit log."""
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from consult.extensions import db
@@ -58,7 +59,7 @@ def quick_add(page, form_index, kind, text, choices, required):
     if required:
         form.get_by_label("An answer is required").check()
     form.get_by_role("button", name="Add the question").click()
-    assert page.get_by_text("The question was added.").is_visible()
+    expect(page.get_by_text("The question was added.")).to_be_visible()
 
 
 def test_the_secretariat_builds_previews_translates_and_opens_a_round(live_server, browser):
@@ -92,21 +93,21 @@ def test_the_secretariat_builds_previews_translates_and_opens_a_round(live_serve
     page.get_by_role("button", name="Show the answers of the chosen questions").click()
     page.locator("fieldset.answers").get_by_label("Yes").check()
     page.get_by_role("button", name="Save").click()
-    assert page.get_by_text("Shown only when: “Do you carry naloxone?” is Yes").is_visible()
+    expect(page.get_by_text("Shown only when: “Do you carry naloxone?” is Yes")).to_be_visible()
 
     # The preview, answered through both branches of the condition.
     page.get_by_role("link", name="Preview").click()
     page.locator(".phone").get_by_label("Yes").check()
     page.get_by_role("button", name="Next").click()
-    assert page.get_by_text("Page 2 of 2").is_visible()
-    assert page.locator(".phone").get_by_text(CONDITIONAL).is_visible()
+    expect(page.get_by_text("Page 2 of 2")).to_be_visible()
+    expect(page.locator(".phone").get_by_text(CONDITIONAL)).to_be_visible()
     screenshot(page, "builder-preview-yes-en.png", full_page=True)
     page.get_by_role("link", name="Page 1", exact=True).click()
     page.locator(".phone").get_by_label("No").check()
     page.get_by_role("button", name="Next").click()
-    assert page.get_by_text("Page 2 of 2").is_visible()
-    assert not page.locator(".phone").get_by_text(CONDITIONAL).is_visible()
-    assert page.get_by_text("Hidden by the answers given in this preview:").is_visible()
+    expect(page.get_by_text("Page 2 of 2")).to_be_visible()
+    expect(page.locator(".phone").get_by_text(CONDITIONAL)).not_to_be_visible()
+    expect(page.get_by_text("Hidden by the answers given in this preview:")).to_be_visible()
 
     # French: the starter Yes/No and agreement scale arrive translated; the rest is typed.
     page.get_by_role("link", name="Back to the questionnaire").click()
@@ -158,7 +159,8 @@ def test_a_second_round_is_offered_the_first_rounds_translations(live_server, br
     page.locator("#translations").get_by_role("link", name="Français").click()
     box = page.locator("tr", has_text="Do you carry naloxone?").locator("textarea")
     assert box.input_value() == "Portez-vous de la naloxone ?"
-    assert page.get_by_text("Translated so in an earlier round: check it, then save.").is_visible()
+    offered = "Translated so in an earlier round: check it, then save."
+    expect(page.get_by_text(offered)).to_be_visible()
     screenshot(page, "translate-memory-en.png", full_page=True)
     page.get_by_role("button", name="Save the translations").click()
     with app.app_context():
@@ -186,7 +188,7 @@ def test_an_admin_adds_an_account_changes_its_role_and_reads_both_in_the_audit_l
     page.locator("input[name=email]").fill("lead@example.org")
     page.locator("select[name=role]").first.select_option("reviewer")
     page.locator("main form button.primary").click()
-    assert page.locator("code.resume-code").is_visible()  # the password, shown once
+    expect(page.locator("code.resume-code")).to_be_visible()  # the password, shown once
     page.goto(f"{base}/staff/users")
     with app.app_context():
         lead = db.session.scalar(select(User).where(User.email == "lead@example.org"))

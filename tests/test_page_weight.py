@@ -2,6 +2,8 @@
 budget is a test. The demo round's first page, HTML plus CSS plus script, fits in 14 KB
 gzip-compressed (the first round trip of a new connection); every member page in 20 KB."""
 
+from pathlib import Path
+
 import pytest
 
 from bench.page_weight import weights
@@ -44,3 +46,20 @@ def test_the_published_results_with_their_findings_stay_within_the_budget(
     assert page.status_code == 200 and 'class="findings"' in page.text
     assets = sum(asset_size(client, path) for path in ASSET.findall(page.text))
     assert compressed(page.data) + assets <= 20 * 1024, (compressed(page.data), assets)
+
+
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
+def test_members_never_load_the_staff_stylesheet(app, client, auth, demo_round):
+    """The builder's, translators' and reviewers' rules are in staff.css, linked under
+    /staff/ only: a member's page carries none of their bytes."""
+    from bench.page_weight import ASSET, member_pages
+
+    member = app.test_client()
+    for name, response in member_pages(member, "en"):
+        assert "/static/staff.css" not in ASSET.findall(response.text), name
+    auth.login("designer")
+    overview = client.get(f"/staff/rounds/{demo_round}/").text
+    assert "/static/staff.css" in ASSET.findall(overview)
+    static = Path(__file__).parent.parent / "consult" / "static"
+    assert ".quick-add" in (static / "staff.css").read_text()
+    assert ".quick-add" not in (static / "consult.css").read_text()

@@ -345,8 +345,8 @@ def test_the_brief_as_a_printable_page(client, briefed_round):
     assert "A member, in English" in html
     assert "Campaigns" in html and "Advocacy and Campaigning" in html
     assert 'class="no-print"' in html  # the links and the form stay off the paper
-    css = (Path(__file__).parent.parent / "consult" / "static" / "consult.css").read_text()
-    assert "@media print { .brief-theme" in css
+    css = (Path(__file__).parent.parent / "consult" / "static" / "staff.css").read_text()
+    assert "@media print { .brief-theme" in css and "/static/staff.css" in html
 
 
 def test_the_brief_as_markdown(client, briefed_round):
