@@ -18,9 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.seed_demo import postgresql_schema  # noqa: E402
 from consult import create_app  # noqa: E402
 from consult.demo.operations import create_demo_round  # noqa: E402
-from consult.design.models import NUMBER_KINDS, TEXT_KINDS  # noqa: E402
 from consult.extensions import db  # noqa: E402
 from consult.networks.operations import ensure_member_networks  # noqa: E402
+from consult.questions import kind_of  # noqa: E402
 from consult.respond.operations import save_answers, start_draft, submit_draft  # noqa: E402
 
 MEMBERS = int(sys.argv[1]) if len(sys.argv) > 1 else 300
@@ -34,9 +34,9 @@ def every_answer(round_):
         options = [choice.id for choice in question.options]
         if question.kind == "info":
             continue
-        if question.kind in TEXT_KINDS:
+        if kind_of(question).written:
             answers[str(question.id)] = "Peer workers should be paid for what they do."
-        elif question.kind in NUMBER_KINDS:
+        elif kind_of(question).stores == "number":
             answers[str(question.id)] = "30"
         elif question.kind == "matrix":
             answers[str(question.id)] = {str(row.id): options[0] for row in question.rows}

@@ -23,11 +23,12 @@ from sqlalchemy import select, text  # noqa: E402
 from bench.seed_demo import postgresql_schema, seed  # noqa: E402
 from consult import create_app  # noqa: E402
 from consult.accounts.operations import create_user  # noqa: E402
-from consult.design.models import CHOICE_KINDS, NUMBER_KINDS, Round  # noqa: E402
+from consult.design.models import Round  # noqa: E402
 from consult.extensions import db  # noqa: E402
+from consult.questions import kind_of  # noqa: E402
 from consult.review import queries  # noqa: E402
 from consult.review.groupings import grouping_by_key, split_for  # noqa: E402
-from consult.review.results import ANSWERED_APART, shown_when  # noqa: E402
+from consult.review.results import shown_when  # noqa: E402
 
 ARGUMENTS = [a for a in sys.argv[1:] if not a.startswith("--")]
 RESPONSES = int(ARGUMENTS[0]) if ARGUMENTS else 100_000
@@ -55,11 +56,11 @@ def bare_counts(round_, question_codes, grouping_key, only=None):
     by_code = {q.code: q for q in round_.questions}
 
     # The same counts, for the same questions, as results.RoundFigures asks for.
-    choosing = [q.id for q in questions if q.kind in CHOICE_KINDS and q.kind != "ranking"]
-    ranking = [q.id for q in questions if q.kind == "ranking"]
-    numbering = [q.id for q in questions if q.kind in NUMBER_KINDS]
+    choosing = [q.id for q in questions if kind_of(q).counted == "choices"]
+    ranking = [q.id for q in questions if kind_of(q).counted == "ranks"]
+    numbering = [q.id for q in questions if kind_of(q).counted == "numbers"]
 
-    answering = [q.id for q in questions if q.kind in ANSWERED_APART]
+    answering = [q.id for q in questions if kind_of(q).tabulation != "values"]
 
     def run():
         queries.group_totals(groups)

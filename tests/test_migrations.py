@@ -4,7 +4,9 @@ and come down and up again."""
 import uuid
 from datetime import UTC, date, datetime
 
+import pytest
 import sqlalchemy as sa
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
@@ -85,20 +87,7 @@ def test_the_migrated_constraints_are_the_models(database):
     with app.app_context():
         upgrade()
         with db.engine.begin() as connection:
-            connection.execute(
-                text(
-                    "INSERT INTO round (id, slug, status, access_mode, title, introduction, "
-                    "thank_you, languages, source_language, min_cell_size, created_at) VALUES "
-                    "(1, 'r', 'draft', 'public', '{}', '{}', '{}', '[]', 'en', 5, "
-                    "CURRENT_TIMESTAMP)"
-                )
-            )
-            connection.execute(
-                text(
-                    "INSERT INTO section (id, round_id, position, title, introduction) "
-                    "VALUES (1, 1, 0, '{}', '{}')"
-                )
-            )
+            _insert_a_round_and_its_page(connection)
         insert_question = (
             "INSERT INTO question (section_id, position, code, kind, text, help, required, "
             "allow_decimals, dropdown, randomise_choices) "
@@ -106,14 +95,70 @@ def test_the_migrated_constraints_are_the_models(database):
         )
         with db.engine.begin() as connection:
             connection.execute(text(insert_question), {"kind": "matrix"})
+        too_short = insert_question.replace("position, code", "position, max_length, code")
+        too_short = too_short.replace("VALUES (1, 0, 'q'", "VALUES (1, 1, 0, 'q2'")
         try:
             with db.engine.begin() as connection:
-                connection.execute(text(insert_question), {"kind": "essay"})
+                connection.execute(text(too_short), {"kind": "short_text"})
         except IntegrityError:
             pass
         else:
-            raise AssertionError("a question of an unknown kind was stored")
+            raise AssertionError("a question with a limit of 0 characters was stored")
         db.engine.dispose()
+
+
+def test_a_question_of_a_kind_the_registry_lacks_is_refused_before_the_database():
+    """The registry is the one list of kinds (revision 0021 dropped the database's copy)."""
+    from consult.design.models import Question
+
+    with pytest.raises(ValueError, match="essay"):
+        Question(code="q", kind="essay")
+    assert Question(code="q", kind="rating").kind == "rating"
+
+
+def test_going_back_below_0021_refuses_while_a_question_has_a_newer_kind(database):
+    """Revision 0020's CHECK cannot hold a kind added since: the downgrade stops, changing
+    nothing, rather than delete members' answers."""
+    from sqlalchemy import text
+
+    uri, engine_options = database
+    app = create_app(make_test_config(uri, engine_options))
+    with app.app_context():
+        upgrade()
+        with db.engine.begin() as connection:
+            _insert_a_round_and_its_page(connection)
+            connection.execute(
+                text(
+                    "INSERT INTO question (section_id, position, code, kind, text, help, "
+                    "required, allow_decimals, dropdown, randomise_choices) VALUES "
+                    "(1, 0, 'q', 'a_newer_kind', '{}', '{}', false, false, false, false)"
+                )
+            )
+        # Alembic's own command: Flask-Migrate's would log the error and exit.
+        config = app.extensions["migrate"].migrate.get_config()
+        with pytest.raises(RuntimeError, match="Questions of the kinds a_newer_kind exist"):
+            command.downgrade(config, "0020")
+        with db.engine.connect() as connection:
+            assert connection.scalar(text("SELECT version_num FROM alembic_version")) == "0021"
+            assert connection.scalar(text("SELECT kind FROM question")) == "a_newer_kind"
+        db.engine.dispose()
+
+
+def _insert_a_round_and_its_page(connection):
+    """Round 1 and its section 1, in SQL: no model may stand between a test and the schema."""
+    connection.execute(
+        sa.text(
+            "INSERT INTO round (id, slug, status, access_mode, title, introduction, "
+            "thank_you, languages, source_language, min_cell_size, created_at) VALUES "
+            "(1, 'r', 'draft', 'public', '{}', '{}', '{}', '[]', 'en', 5, CURRENT_TIMESTAMP)"
+        )
+    )
+    connection.execute(
+        sa.text(
+            "INSERT INTO section (id, round_id, position, title, introduction) "
+            "VALUES (1, 1, 0, '{}', '{}')"
+        )
+    )
 
 
 # --- upgrades of a database holding data (as SecureDrop's test_alembic.py does) ---------------

@@ -8,8 +8,9 @@ from html.parser import HTMLParser
 import pytest
 from sqlalchemy import select
 
-from consult.design.models import QUESTION_KINDS, Question
+from consult.design.models import Question
 from consult.extensions import db
+from consult.questions import KINDS
 
 from .builder import Builder
 
@@ -98,7 +99,7 @@ WRONG = {
 
 
 @pytest.mark.parametrize("database", ["sqlite"], indirect=True)
-@pytest.mark.parametrize("kind", QUESTION_KINDS)
+@pytest.mark.parametrize("kind", list(KINDS))
 def test_every_field_comes_back_as_typed_after_one_wrong_field(app, client, auth, kind):
     auth.login("designer")
     builder = Builder(app, client)

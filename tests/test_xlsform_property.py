@@ -13,9 +13,9 @@ from pyxform.xls2xform import convert
 
 from consult.design.conditions import is_met
 from consult.design.definition import from_definition
-from consult.design.models import QUESTION_KINDS
 from consult.design.xlsform import read_xlsform, write_xlsform
 from consult.design.xlsform.reading import choice_code
+from consult.questions import KINDS
 
 #: Languages with and without Babel data, right to left, and with a region.
 LANGUAGES = ["en", "fr", "ar", "ru", "fa", "tet", "prs", "sw", "elv", "pt_BR", "zh_Hant"]
@@ -156,7 +156,7 @@ def rounds(draw):
     for _section in range(draw(st.integers(1, 3))):
         section_condition = draw(condition(earlier))
         questions = []
-        for kind in draw(st.lists(st.sampled_from(QUESTION_KINDS), min_size=1, max_size=5)):
+        for kind in draw(st.lists(st.sampled_from(list(KINDS)), min_size=1, max_size=5)):
             number += 1
             # Codes that the names the export makes up could take: a page, a matrix row,
             # the box of "other, please specify".

@@ -15,9 +15,7 @@ from ..text import one_line, without_invisible
 from .conditions import ConditionError, check_conditions
 from .models import (
     ACCESS_MODES,
-    CHOICE_KINDS,
     CHOICE_ROLES,
-    QUESTION_KINDS,
     Choice,
     Question,
     Round,
@@ -219,16 +217,17 @@ def _question(data, languages, section_where, number, codes, problems):
     if code in codes:
         problems.append(_("%(where)s: another question has the same code", where=where))
     codes.add(code)
-    kind = _one_of(data.get("kind"), QUESTION_KINDS, _field(where, "kind"), problems)
+    kind = _one_of(data.get("kind"), tuple(KINDS), _field(where, "kind"), problems)
+    answered = KINDS[kind].answered
     question = Question(
         code=code,
         kind=kind,
         text=_texts(data.get("text"), languages, _field(where, "text"), problems),
         help=_texts(data.get("help"), languages, _field(where, "help"), problems),
-        required=bool(data.get("required", False)) and kind != "info",
+        required=bool(data.get("required", False)) and answered,
         condition=data.get("condition"),
         identifying=_boolean(data.get("identifying", False), _field(where, "identifying"), problems)
-        and kind != "info",
+        and answered,
     )
     for name in QUESTION_SETTINGS:
         value = data.get(name)
@@ -302,7 +301,7 @@ def _question(data, languages, section_where, number, codes, problems):
                 hidden=bool(choice_data.get("hidden", False)),
             )
         )
-    if kind in CHOICE_KINDS and kind != "yes_no" and not question.options:
+    if KINDS[kind].needs_options and not question.options:
         problems.append(
             _(
                 "%(where)s: a question of the kind “%(kind)s” needs choices",
@@ -310,7 +309,7 @@ def _question(data, languages, section_where, number, codes, problems):
                 kind=KINDS[kind].label,
             )
         )
-    if kind == "matrix" and not question.rows:
+    if KINDS[kind].has_rows and not question.rows:
         problems.append(_("%(where)s: a matrix needs rows", where=where))
     return question
 

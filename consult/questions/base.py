@@ -6,6 +6,9 @@ that take ``question`` read a ``design.models.Question`` (its settings and choic
 imports the models: the models derive their lists of kinds from the registry.
 """
 
+from flask_babel import format_decimal
+from flask_babel import lazy_gettext as _l
+
 from .fields import field_name, other_box
 
 #: The builder's settings that mean something for some kinds only: each kind lists those it
@@ -44,6 +47,8 @@ class QuestionKind:
     #: Whether the answer is the member's own words (the box asks for no names; the page's
     #: language is kept with it; reviewers code it into themes).
     written = False
+    #: Whether a question of it means nothing without options (a definition must list them).
+    needs_options = False
     #: Whether it has rows, each answered on the shared scale of its options (a matrix).
     has_rows = False
     #: Whether one answer may hold several choices (an XLSForm condition then asks whether
@@ -132,7 +137,74 @@ class QuestionKind:
         row, rank, number, text), without the question."""
         return []
 
+    # --- results and exports ----------------------------------------------------------------
+    #: How the results tabulate it: "values" (each member who answers gives one of a list
+    #: of values: one table of them), "each_choice" (several choices: who answered, then a
+    #: table per choice), "rows" (a table per row) or "answered" (who answered, and its
+    #: statistic).
+    tabulation = "answered"
+    #: The count of its answers the results read: "choices", "ranks", "numbers" or None.
+    counted = None
+    #: What its results add to the counts: "agreement" (a scale's mean and share agreeing),
+    #: "quartiles" (median and quartiles), "borda" (a ranking's scores) or None.
+    statistic = None
+    #: Whether its answers carry no order (charts draw them largest first).
+    unordered = False
+    #: Whether its answers can split members into the groups of a breakdown.
+    groups_members = False
+    #: Whether two rounds' figures of it can be set side by side.
+    comparable = False
+    #: Whether its most given answer (or share agreeing) can be a headline of the brief.
+    headline = False
+    #: A response's columns in a spreadsheet: "one", one "per_choice" or one "per_row".
+    columns = "one"
+
+    def values(self, question):
+        """The values a "values" table counted by number has, in order (a rating's 0–10)."""
+        return []
+
+    def format_statistic(self, value):
+        """A median or quartile of its answers as staff read it."""
+        return format_decimal(value, format="#,##0.#")
+
+    def exported(self, answers, choice_codes):
+        """The value of its one column in a spreadsheet, from a response's ``answers`` to
+        it (rows with choice_id, number, text, text_language): a choice's code, a number,
+        (text, its language), or "" for no answer."""
+        if not answers:
+            return ""
+        answer = answers[0]
+        if self.stores == "number":
+            number = answer.number
+            return int(number) if number is not None and number.is_integer() else number
+        if self.stores == "text":
+            return (answer.text, answer.text_language) if answer.text else ""
+        return choice_codes.get(answer.choice_id, "")
+
+    def exported_choice(self, chosen, answered):
+        """The value of a "per_choice" column: ``chosen`` is the response's answer row of
+        that choice or None, ``answered`` whether it answered the question at all."""
+        return 1 if chosen else (0 if answered else "")
+
+    def choice_column_meaning(self):
+        """What a "per_choice" column holds, for the codebook of an export."""
+        return _l("1 chosen, 0 not chosen, empty if not answered")
+
+    def column_meaning(self):
+        """What its one column holds, for the codebook of an export ("" when its codes or
+        its kind say it)."""
+        return ""
+
     # --- XLSForm ----------------------------------------------------------------------------
+    #: How an XLSForm constraint's terms give its settings: {(left-hand side, operator):
+    #: setting}, e.g. {(".", ">="): "min_value"}.
+    xlsform_constraints = {}
+
+    def from_xlsform(self, type_, appearance):
+        """The settings of a question read from an XLSForm row of type ``type_`` (lower
+        case, a type that is not a select) and ``appearance``, when this kind reads it:
+        {"kind": name, …}; None otherwise."""
+        return None
 
     def xlsform(self, question, list_name, options, source):
         """How its definition ``question`` is written in an XLSForm: (the survey row's

@@ -19,6 +19,7 @@ class ChoiceKind(QuestionKind):
     """A kind whose answer is one or more of its options; one answer row per choice."""
 
     stores = "choice"
+    needs_options = True
     settings = (
         *ANSWERED_SETTINGS,
         "randomise_choices",
@@ -28,6 +29,9 @@ class ChoiceKind(QuestionKind):
         "hidden_choices",
     )
     template = "questions/options.html"
+    counted = "choices"
+    tabulation = "values"
+    comparable = True
     #: The input of each option on a member's page: "radio" or "checkbox".
     input_type = "radio"
     #: Whether the options are shown as the points of a scale.
@@ -96,12 +100,18 @@ class SingleChoice(OneChoice):
     name = "single_choice"
     label = _l("Single choice")
     xlsform_or_other = True
+    unordered = True
+    groups_members = True
+    headline = True
 
 
 class Scale(OneChoice):
     name = "scale"
     label = _l("Agreement scale")
     scale = True
+    statistic = "agreement"
+    groups_members = True
+    headline = True
 
     def starter_choices(self):
         return [
@@ -116,6 +126,9 @@ class Scale(OneChoice):
 class YesNo(OneChoice):
     name = "yes_no"
     label = _l("Yes or no")
+    needs_options = False  # yes and no, as the builder's
+    groups_members = True
+    headline = True
 
     def starter_choices(self):
         return [("yes", _l("Yes"), "option"), ("no", _l("No"), "option")]
@@ -135,6 +148,14 @@ class MultipleChoice(ChoiceKind):
     input_type = "checkbox"
     settings = (*ChoiceKind.settings, "min_choices", "max_choices")
     xlsform_or_other = True
+    tabulation = "each_choice"
+    unordered = True
+    headline = True
+    columns = "per_choice"
+    xlsform_constraints = {
+        ("count-selected(.)", ">="): "min_choices",
+        ("count-selected(.)", "<="): "max_choices",
+    }
 
     def field(self, question, language, fallback, draft_token):
         prefer_not = {c.id for c in question.options if c.role == "prefer_not"}
@@ -165,6 +186,10 @@ class Ranking(ChoiceKind):
     several = True
     settings = (*ChoiceKind.settings, "rank_count")
     template = "questions/ranking.html"
+    counted = "ranks"
+    statistic = "borda"
+    unordered = True
+    columns = "per_choice"
 
     def field(self, question, language, fallback, draft_token):
         return RankingField(
@@ -173,6 +198,12 @@ class Ranking(ChoiceKind):
             validators=required_or_optional(question),
             **label_and_help(question, language, fallback),
         )
+
+    def exported_choice(self, chosen, answered):
+        return chosen.rank if chosen else ""
+
+    def choice_column_meaning(self):
+        return _l("rank given, empty if not ranked")
 
     def answer_rows(self, question, value, other):
         """Rows in rank order, rank 1 first."""

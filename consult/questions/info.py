@@ -9,6 +9,10 @@ class Info(QuestionKind):
     name = "info"
     label = _l("Information (no answer)")
     template = "questions/info.html"
+    tabulation = None
+
+    def from_xlsform(self, type_, appearance):
+        return {"kind": self.name} if type_ in ("note", "add note prompt", "q note") else None
 
     def form_fields(self, question, language, fallback, draft_token):
         return {}

@@ -31,6 +31,9 @@ class Matrix(ChoiceKind):
     has_rows = True
     settings = (*ChoiceKind.settings, "rows")
     template = "questions/matrix.html"
+    tabulation = "rows"
+    comparable = False
+    columns = "per_row"
 
     def starter_choices(self):
         return [*super().starter_choices(), ("row_1", _l("First row"), "row")]

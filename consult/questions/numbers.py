@@ -16,6 +16,8 @@ class NumberKind(QuestionKind):
 
     stores = "number"
     settings = ANSWERED_SETTINGS
+    counted = "numbers"
+    statistic = "quartiles"
 
     def answer_rows(self, question, value, other):
         return [dict(item=0, number=float(value))]
@@ -25,8 +27,13 @@ class Rating(NumberKind):
     name = "rating"
     label = _l("Rating from 0 to 10")
     template = "questions/rating.html"
+    tabulation = "values"
+    comparable = True
     #: The XLSForm choice list every rating of a form shares.
     LIST = "rating_0_10"
+
+    def values(self, question):
+        return list(range(11))
 
     def field(self, question, language, fallback, draft_token):
         return RadioField(
@@ -45,6 +52,10 @@ class Number(NumberKind):
     name = "number"
     label = _l("Number")
     settings = (*ANSWERED_SETTINGS, "min_value", "max_value", "allow_decimals")
+    xlsform_constraints = {(".", ">="): "min_value", (".", "<="): "max_value"}
+    #: XLSForm's names of its types, whole numbers and decimals.
+    WHOLE = ("integer", "int", "add integer prompt", "q int")
+    DECIMAL = ("decimal", "add decimal prompt", "q decimal")
 
     def field(self, question, language, fallback, draft_token):
         low, high = question.min_value, question.max_value
@@ -68,6 +79,11 @@ class Number(NumberKind):
         if value is None:
             return None
         return float(value) if question.allow_decimals else int(value)
+
+    def from_xlsform(self, type_, appearance):
+        if type_ in self.WHOLE or type_ in self.DECIMAL:
+            return {"kind": self.name, "allow_decimals": type_ in self.DECIMAL}
+        return None
 
     def xlsform(self, question, list_name, options, source):
         columns = {

@@ -19,6 +19,15 @@ class TextKind(QuestionKind):
     field_class = StringField
     #: XLSForm's appearance of the text box.
     appearance = None
+    xlsform_constraints = {("string-length(.)", "<="): "max_length"}
+    #: XLSForm's names of the text type.
+    XLSFORM_TYPES = ("text", "string", "add text prompt", "q string")
+
+    def from_xlsform(self, type_, appearance):
+        multiline = "multiline" in appearance
+        if type_ in self.XLSFORM_TYPES and multiline == (self.appearance == "multiline"):
+            return {"kind": self.name}
+        return None
 
     def field(self, question, language, fallback, draft_token):
         max_length = question.max_length or self.default_max_length

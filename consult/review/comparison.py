@@ -9,10 +9,8 @@ from sqlalchemy import select
 
 from ..design.models import Question, Round, Section
 from ..extensions import db
+from ..questions import kind_of
 from .results import question_results
-
-#: Kinds whose answers can be set side by side, answer by answer.
-COMPARABLE_KINDS = ("single_choice", "multiple_choice", "scale", "yes_no", "ranking", "rating")
 
 
 @dataclass
@@ -43,7 +41,7 @@ class ComparedQuestion:
 
 def rounds_sharing_questions(round_):
     """Other rounds with at least one question code in common, newest first."""
-    codes = [q.code for q in round_.questions if q.kind in COMPARABLE_KINDS]
+    codes = [q.code for q in round_.questions if kind_of(q).comparable]
     sharing = (
         select(Section.round_id)
         .join(Question, Question.section_id == Section.id)
@@ -63,7 +61,7 @@ def compare_rounds(round_, other, language):
     shared = [
         q
         for q in round_.questions
-        if q.kind in COMPARABLE_KINDS and q.code in others and others[q.code].kind == q.kind
+        if kind_of(q).comparable and q.code in others and others[q.code].kind == q.kind
     ]
     if not shared:
         return []

@@ -15,6 +15,7 @@ from ..extensions import db
 from ..i18n import native_name, pick
 from ..networks.data import REGION_NAMES
 from ..networks.models import REGIONS, Network
+from ..questions import kind_of
 from ..respond.models import Answer, Response
 from .queries import RELEASED_RESPONSE, Split
 
@@ -24,8 +25,6 @@ NO_ANSWER = "no-answer"
 NO_NETWORK = "no-network"
 #: Those who ticked an option of a multiple choice, and the others.
 TICKED, NOT_TICKED = "ticked", "not-ticked"
-#: Kinds of question a breakdown can group by: one choice per response.
-GROUPING_KINDS = ("single_choice", "scale", "yes_no")
 
 
 @dataclass
@@ -59,9 +58,10 @@ def available_groupings(round_, language):
             # Its page splits "no answer" into skipped and not asked; as a grouping they
             # would be one group, a margin protected differently from that page.
             continue
-        if question.kind in GROUPING_KINDS:
+        kind = kind_of(question)
+        if kind.groups_members:
             groupings.append(question_grouping(round_, question, language))
-        elif question.kind == "multiple_choice":
+        elif kind.tabulation == "each_choice":
             groupings.extend(
                 ticked_grouping(round_, question, choice, language) for choice in question.options
             )

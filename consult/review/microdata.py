@@ -43,10 +43,10 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy import select
 
-from ..design.models import NUMBER_KINDS, TEXT_KINDS
 from ..extensions import db
 from ..i18n import pick
 from ..networks.models import Network
+from ..questions import kind_of
 from ..respond.models import Answer, Response
 from ..themes.scrub import scrub
 
@@ -147,13 +147,13 @@ def response_columns(round_):
     one for the text of "other"."""
     columns = []
     for question in round_.questions:
-        code = question.code
-        if question.kind == "info":
+        code, kind = question.code, kind_of(question)
+        if not kind.answered:
             continue
-        if question.kind in ("multiple_choice", "ranking"):
+        if kind.columns == "per_choice":
             for choice in question.choices:
                 columns.append((f"{code}.{choice.code}", question, ("choice", choice.id)))
-        elif question.kind == "matrix":
+        elif kind.columns == "per_row":
             for row in question.rows:
                 columns.append((f"{code}.{row.code}", question, ("row", row.id)))
         else:
@@ -208,7 +208,7 @@ def _records(round_, columns):
     ids."""
     # Plain values, read once: attribute access on ORM objects, 100,000 times a column, is
     # most of an export's time.
-    plain = [(question.id, question.kind, how, key) for _name, question, (how, key) in columns]
+    plain = [(question.id, kind_of(question), how, key) for _name, question, (how, key) in columns]
     choice_codes = {c.id: c.code for q in round_.questions for c in q.choices}
     networks = {
         network_id: (code, region)
@@ -270,23 +270,14 @@ def _record(response, answers, columns, choice_codes, networks):
 def _cell(kind, given, how, key, choice_codes):
     if how == "choice":
         chosen = next((a for a in given if a.choice_id == key), None)
-        if kind == "ranking":
-            return chosen.rank if chosen else ""
-        return 1 if chosen else (0 if given else "")
+        return kind.exported_choice(chosen, bool(given))
     if how == "row":
         rated = next((a for a in given if a.row_id == key), None)
         return choice_codes.get(rated.choice_id, "") if rated else ""
     if how == "other":
         written = next((a for a in given if a.text and a.choice_id), None)
         return (written.text, written.text_language) if written else ""
-    if not given:
-        return ""
-    if kind in NUMBER_KINDS:
-        number = given[0].number
-        return int(number) if number is not None and number.is_integer() else number
-    if kind in TEXT_KINDS:
-        return (given[0].text, given[0].text_language) if given[0].text else ""
-    return choice_codes.get(given[0].choice_id, "")
+    return kind.exported(given, choice_codes)
 
 
 # Protecting ------------------------------------------------------------------------------------
@@ -331,7 +322,7 @@ def _identifiers(round_, columns, records, time, place):
     (most distinct answers first), the time, the network, the region, the language."""
     questions = []
     for question in round_.questions:
-        if not question.identifying or question.kind == "info":
+        if not question.identifying or not kind_of(question).answered:
             continue
         indexes = tuple(
             index
@@ -492,11 +483,7 @@ def codebook_rows(round_, language, microdata):
                 ]
         elif how == "choice":
             choice = next(c for c in question.choices if c.id == key)
-            meaning = (
-                _("rank given, empty if not ranked")
-                if question.kind == "ranking"
-                else _("1 chosen, 0 not chosen, empty if not answered")
-            )
+            meaning = kind_of(question).choice_column_meaning()
             yield [
                 name,
                 text,
@@ -506,7 +493,7 @@ def codebook_rows(round_, language, microdata):
             ]
         elif name in identifying:
             continue
-        elif how == "other" or question.kind in TEXT_KINDS:
+        elif how == "other" or kind_of(question).written:
             yield [
                 name,
                 text,
@@ -519,4 +506,4 @@ def codebook_rows(round_, language, microdata):
                 ),
             ]
         else:
-            yield [name, text, question.kind, "", ""]
+            yield [name, text, question.kind, "", str(kind_of(question).column_meaning())]

@@ -3,6 +3,7 @@ the record of who exported protected microdata, and why."""
 
 from ..audit import record
 from ..extensions import db
+from ..questions import kind_of
 from .models import ReachTarget
 
 
@@ -40,7 +41,7 @@ def set_reach_targets(round_, targets):
 def set_publication(round_, publish, question_codes, findings=False):
     """Whether members see the results once the round closes, of which questions, and
     whether the page leads with the brief's headline findings on them."""
-    known = {q.code for q in round_.questions if q.kind != "info"}
+    known = {q.code for q in round_.questions if kind_of(q).answered}
     round_.publish_results = bool(publish)
     round_.published_questions = [code for code in question_codes if code in known]
     round_.publish_findings = bool(findings)

@@ -12,13 +12,12 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 
 from ..i18n import text_direction
+from ..questions import KINDS
 from ..suppression import ALL
 from .breakdown_charts import Answer, Group, multiples_chart, shares_chart
 from .chart_kinds import Branch, RankedItem, ranking_chart, tree_chart
 from .charts import NARROW, WIDE, Bar, bar_chart, column_chart
 
-#: Kinds whose answers carry no order: drawn largest first.
-UNORDERED_KINDS = ("single_choice", "multiple_choice", "ranking")
 #: Roles drawn after the answers, in this order.
 LAST_ROLES = ("other", "prefer_not")
 
@@ -32,7 +31,7 @@ def chart_order(kind, rows, figure=lambda row: row.count, by_score=False):
         scored = [row for row in options if row.borda is not None]
         scored.sort(key=lambda row: -row.borda)
         options = scored + [row for row in options if row.borda is None]
-    elif kind in UNORDERED_KINDS:
+    elif KINDS[kind].unordered:
         shown = [row for row in options if figure(row).shown]
         shown.sort(key=lambda row: -figure(row).value)
         options = shown + [row for row in options if not figure(row).shown]
@@ -48,7 +47,7 @@ def question_chart(result, direction, width=WIDE):
     rows = result.choices + result.declined
     rtl = direction == "rtl"
     chart_id = f"chart-{result.question.code}"
-    if kind == "ranking" and width >= WIDE:
+    if KINDS[kind].statistic == "borda" and width >= WIDE:
         items = [
             RankedItem(row.label, row.count, row.borda)
             for row in chart_order(kind, rows, by_score=True)
@@ -60,7 +59,7 @@ def question_chart(result, direction, width=WIDE):
         )
         return ranking_chart(chart_id, result.text, description, items, places, rtl=rtl)
     bars = [Bar(row.label, row.count) for row in chart_order(kind, rows)]
-    if kind in UNORDERED_KINDS:
+    if KINDS[kind].unordered:
         description = _(
             "Bar chart of the share of those who answered who gave each answer, the most "
             "given first. The same figures are in the table."
@@ -114,7 +113,7 @@ def comparison_chart(item, this_title, other_title, direction):
 def _answers_by_group(chart_id, title, kind, rows, groups, direction):
     answers = [Answer(row.label, row.role) for row in rows]
     rtl = direction == "rtl"
-    if kind == "multiple_choice":
+    if KINDS[kind].tabulation == "each_choice":
         description = _(
             "Bar charts, one per answer, of the share of each group's members who answered "
             "who gave it. The same figures are in the table."
@@ -125,7 +124,7 @@ def _answers_by_group(chart_id, title, kind, rows, groups, direction):
         "gave each answer; a hidden count is a square after the bar. The same figures are in "
         "the table."
     )
-    ordered = kind not in UNORDERED_KINDS
+    ordered = not KINDS[kind].unordered
     return shares_chart(chart_id, title, description, answers, groups, ordered=ordered, rtl=rtl)
 
 

@@ -29,59 +29,6 @@ def response_count(round_id):
     return tally(*row)
 
 
-def answered_counts(round_id):
-    """{question id: responses that answered it}. Every answered question has exactly one
-    row with item 0, so this needs no DISTINCT."""
-    rows = db.session.execute(
-        select(Answer.question_id, *ANSWER_TALLY)
-        .where(Answer.question_id.in_(_questions_of(round_id)), Answer.item == 0, RELEASED_ANSWER)
-        .group_by(Answer.question_id)
-    )
-    return {question_id: tally(count, keys) for question_id, count, keys in rows}
-
-
-def choice_counts(round_id):
-    """{(question id, row id, choice id): responses that chose it (or ranked it at all)};
-    the row id is None except in a matrix."""
-    rows = db.session.execute(
-        select(Answer.question_id, Answer.row_id, Answer.choice_id, *ANSWER_TALLY)
-        .where(
-            Answer.question_id.in_(_questions_of(round_id)),
-            Answer.choice_id.is_not(None),
-            RELEASED_ANSWER,
-        )
-        .group_by(Answer.question_id, Answer.row_id, Answer.choice_id)
-    )
-    return {tuple(row[:3]): tally(*row[3:]) for row in rows}
-
-
-def rating_counts(round_id):
-    """{(question id, 0..10): responses that gave that rating}."""
-    rows = db.session.execute(
-        select(Answer.question_id, Answer.number, *ANSWER_TALLY)
-        .join(Question, Question.id == Answer.question_id)
-        .where(
-            Answer.question_id.in_(_questions_of(round_id)),
-            Question.kind == "rating",
-            RELEASED_ANSWER,
-        )
-        .group_by(Answer.question_id, Answer.number)
-    )
-    return {
-        (question_id, int(number)): tally(count, keys) for question_id, number, count, keys in rows
-    }
-
-
-def first_rank_counts(round_id):
-    """{(question id, choice id): responses that ranked it first}."""
-    rows = db.session.execute(
-        select(Answer.question_id, Answer.choice_id, *ANSWER_TALLY)
-        .where(Answer.question_id.in_(_questions_of(round_id)), Answer.rank == 1, RELEASED_ANSWER)
-        .group_by(Answer.question_id, Answer.choice_id)
-    )
-    return {tuple(row[:2]): tally(*row[2:]) for row in rows}
-
-
 def text_language_counts(question_id):
     """{language: number of text answers written in it} for one question."""
     rows = db.session.execute(

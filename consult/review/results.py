@@ -12,8 +12,8 @@ row.
 from dataclasses import dataclass, field
 
 from ..cellkey import Tally, perturbed
-from ..design.models import CHOICE_KINDS, NUMBER_KINDS
 from ..i18n import pick
+from ..questions import kind_of
 from ..suppression import ALL, Figure, margins, protect_table, protect_total, with_percent
 from . import queries, statistics
 from .groupings import split_for, value_of
@@ -22,11 +22,6 @@ SKIPPED = "skipped"
 NOT_ASKED = "not-asked"
 ANSWERED = "answered"
 CHOSE, NOT_CHOSEN = "chose", "not-chosen"
-#: Kinds where each answering member gives exactly one of the listed values.
-ONE_VALUE_KINDS = ("single_choice", "scale", "yes_no", "ranking", "rating")
-RATINGS = list(range(11))
-#: Kinds whose "answered" is counted apart; for the others it is the sum of their values.
-ANSWERED_APART = ("multiple_choice", "matrix", "number", "short_text", "long_text")
 
 
 @dataclass
@@ -105,15 +100,15 @@ class RoundFigures:
         }
 
         # Each count only for the questions that have it: each query reads one index.
-        def of_kinds(kinds):
-            return [question.id for question in questions if question.kind in kinds]
+        def of_kinds(counted):
+            return [question.id for question in questions if kind_of(question).counted == counted]
 
-        # "Answered" is counted only where it is not the sum of the other counts.
-        answering = of_kinds(ANSWERED_APART)
+        # "Answered" is counted only where it is not the sum of the values' counts.
+        answering = [q.id for q in questions if kind_of(q).tabulation != "values"]
         self.answered = by_group(queries.answered_counts_by(groups, answering)) if answering else {}
-        choosing = of_kinds(tuple(kind for kind in CHOICE_KINDS if kind != "ranking"))
-        ranking = of_kinds(("ranking",))
-        numbering = of_kinds(NUMBER_KINDS)
+        choosing = of_kinds("choices")
+        ranking = of_kinds("ranks")
+        numbering = of_kinds("numbers")
         self.chosen = by_group(queries.choice_counts_by(groups, choosing)) if choosing else {}
         self.ranks = by_group(queries.rank_counts_by(groups, ranking)) if ranking else {}
         self.numbers = by_group(queries.number_counts_by(groups, numbering)) if numbering else {}
@@ -137,11 +132,11 @@ class RoundFigures:
 
     def _answered_from_values(self, questions):
         """Those who answered a one-value question: the sum of its values' counts."""
-        kinds = {q.id: q.kind for q in questions}
+        one_value = {q.id for q in questions if kind_of(q).tabulation == "values"}
         sources = (
-            (self.chosen, lambda key: key[1] is None and kinds[key[0]] in ONE_VALUE_KINDS),
+            (self.chosen, lambda key: key[1] is None and key[0] in one_value),
             (self.ranks, lambda key: key[2] == 1),
-            (self.numbers, lambda key: kinds[key[0]] == "rating"),
+            (self.numbers, lambda key: key[0] in one_value),
         )
         for counts, counted in sources:
             for key, count in counts.items():
@@ -218,7 +213,7 @@ def question_results(round_, language, questions=None, grouping=None, column=ALL
     """[QuestionResult] for the questions (default: every question that takes an answer),
     read for one column of the grouping: a group, or ``ALL``. With a grouping, each row
     also holds its figure in every column (a breakdown)."""
-    questions = questions or [q for q in round_.questions if q.kind != "info"]
+    questions = questions or [q for q in round_.questions if kind_of(q).answered]
     figures = RoundFigures(round_, questions, grouping, column)
     return [
         _question_result(figures, question, language, column) for question in questions
@@ -241,13 +236,14 @@ def responses_figure(figures, column=ALL):
 def _question_result(figures, question, language, column):
     fallback = figures.round.source_language
     text = pick(question.text, language, fallback)
-    if question.kind in ONE_VALUE_KINDS:
-        return _one_value_result(figures, question, text, language, column)
-    if question.kind == "multiple_choice":
-        return _multiple_choice_result(figures, question, text, language, column)
-    if question.kind == "matrix":
-        return _matrix_result(figures, question, text, language, column)
-    return _answered_only_result(figures, question, text, column)
+    tabulate = {
+        "values": _one_value_result,
+        "each_choice": _multiple_choice_result,
+        "rows": _matrix_result,
+    }.get(kind_of(question).tabulation)
+    if tabulate is None:
+        return _answered_only_result(figures, question, text, column)
+    return tabulate(figures, question, text, language, column)
 
 
 def answer_choices(question):
@@ -264,8 +260,9 @@ def _one_value_result(figures, question, text, language, column):
     """Single choice, scale, yes/no, rating and ranking (its first places): each answer is
     one value."""
     fallback = figures.round.source_language
-    if question.kind == "rating":
-        labels = {n: str(n) for n in RATINGS}
+    kind = kind_of(question)
+    if kind.counted == "numbers":
+        labels = {n: str(n) for n in kind.values(question)}
         codes = {}
         counts = {
             (int(number), leaf): count
@@ -277,7 +274,7 @@ def _one_value_result(figures, question, text, language, column):
         labels = _labels(question, language, fallback)
         roles = {c.id: c.role for c in answer_choices(question)}
         codes = {c.id: c.code for c in answer_choices(question)}
-        if question.kind == "ranking":
+        if kind.counted == "ranks":
             source = {
                 (choice, leaf): count
                 for (qid, choice, rank, leaf), count in figures.ranks.items()
@@ -301,12 +298,12 @@ def _one_value_result(figures, question, text, language, column):
         row.role = roles.get(value, "option")
         row.code = codes.get(value, str(value))
         row.by_group = {g: with_percent(cell(value, g), bases[g].answered) for g in bases}
-        if question.kind == "ranking":
+        if kind.statistic == "borda":
             row.borda = _borda(figures, question, value, len(labels), result.base, column)
         (result.declined if row.role == "prefer_not" else result.choices).append(row)
-    if question.kind == "scale":
+    if kind.statistic == "agreement":
         _scale_statistics(result, [v for v in labels if roles[v] == "option"], cell, column)
-    elif question.kind == "rating":
+    elif kind.statistic == "quartiles":
         _number_statistics(figures, result, question, column)
     return result
 
@@ -440,10 +437,11 @@ def _matrix_result(figures, question, text, language, column):
 
 
 def _answered_only_result(figures, question, text, column):
-    """Numbers and texts: who answered, and for numbers their quartiles."""
+    """Numbers, texts and the like: who answered, and the quartiles of those counted by
+    number."""
     cell = _answered_table(figures, question)
     bases = {g: _base(figures, cell, question, g, True) for g in figures.columns()}
     result = QuestionResult(question, text, bases[column], bases_by_group=bases)
-    if question.kind == "number":
+    if kind_of(question).statistic == "quartiles":
         _number_statistics(figures, result, question, column)
     return result

@@ -15,10 +15,10 @@ from ..accounts.access import role_required
 from ..accounts.models import ROLES
 from ..cellkey import ptable
 from ..design.access import designers_only, load_round
-from ..design.models import TEXT_KINDS
 from ..downloads import attachment
 from ..forms import ButtonForm
 from ..i18n import current_language, text_direction
+from ..questions import kind_of
 from ..respond.questionnaire import round_with_questionnaire
 from ..suppression import ALL
 from ..themes.results import headline_findings
@@ -139,7 +139,7 @@ def question(slug, code):
     (``?by=``) into a table with a column per group."""
     round_ = load_released_round(slug)
     language = round_.content_language(current_language())
-    question = next((q for q in round_.questions if q.code == code and q.kind != "info"), None)
+    question = next((q for q in round_.questions if q.code == code and kind_of(q).answered), None)
     if question is None:
         abort(404)
     breakdown = grouping_by_key(round_, request.args.get("by"), language)
@@ -160,7 +160,7 @@ def question(slug, code):
 
 def has_written_answers(question):
     """Text questions, and choice questions with an "other, please specify"."""
-    return question.kind in TEXT_KINDS or any(c.role == "other" for c in question.choices)
+    return kind_of(question).written or any(c.role == "other" for c in question.choices)
 
 
 @bp.route("/staff/rounds/<slug>/results/<code>/texts")
@@ -339,7 +339,7 @@ def publish(slug):
         )
         flash(_("The publication settings are saved."), "status")
         return redirect(url_for(".publish", slug=slug))
-    questions = [q for q in round_.questions if q.kind != "info"]
+    questions = [q for q in round_.questions if kind_of(q).answered]
     return render_template(
         "review/publish.html", round=round_, language=language, questions=questions, form=form
     )

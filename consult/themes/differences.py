@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from scipy.stats import false_discovery_control, fisher_exact
 
-from ..review.groupings import GROUPING_KINDS, grouping_by_key
+from ..questions import kind_of
+from ..review.groupings import grouping_by_key
 from ..review.results import question_results
 from ..suppression import ALL
 
@@ -54,7 +55,7 @@ class Differences:
 
 def notable_differences(round_, language):
     """The Differences of ``round_``, with texts in ``language``."""
-    questions = [q for q in round_.questions if q.kind in GROUPING_KINDS and not q.identifying]
+    questions = [q for q in round_.questions if kind_of(q).groups_members and not q.identifying]
     candidates = []
     for key in TESTED_GROUPINGS if questions else ():
         grouping = grouping_by_key(round_, key, language)

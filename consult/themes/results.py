@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import literal, select
 
 from ..cellkey import Tally
+from ..questions import kind_of
 from ..respond.models import Response
 from ..review import queries as review_queries
 from ..review.groupings import grouping_by_key, split_for, value_of
@@ -214,7 +215,7 @@ def _everyone(split):
 def ranked_priorities(round_, language):
     """The round's ranking questions' results (review.results): for each, every option with
     the respondents who ranked it first, protected as on the results page."""
-    rankings = [question for question in round_.questions if question.kind == "ranking"]
+    rankings = [question for question in round_.questions if kind_of(question).counted == "ranks"]
     if not rankings:
         return []
     results, _figures = question_results(round_, language, rankings)
@@ -227,8 +228,6 @@ def most_first(rows):
     return sorted(rows, key=lambda row: (not row.count.shown, -(row.count.value or 0)))
 
 
-#: Kinds whose answers make a headline: one share of the members who answered.
-FINDING_KINDS = ("single_choice", "yes_no", "multiple_choice", "scale")
 #: How many headline findings the brief leads with.
 MAX_FINDINGS = 6
 
@@ -251,13 +250,13 @@ def headline_findings(round_, language):
     (region, age…), its share agreeing or its most chosen answer, from the same protected
     figures as the results page (a share only where its count and base are shown); the
     largest shares first."""
-    questions = [q for q in round_.questions if q.kind in FINDING_KINDS and not q.identifying]
+    questions = [q for q in round_.questions if kind_of(q).headline and not q.identifying]
     if not questions:
         return []
     results, _figures = question_results(round_, language, questions)
     findings = []
     for result in results:
-        if result.question.kind == "scale" and result.agreeing is not None:
+        if kind_of(result.question).statistic == "agreement" and result.agreeing is not None:
             findings.append(Finding(result.question, result.text, None, None, result.agreeing))
             continue
         shown = [

@@ -40,12 +40,6 @@ SELECT = re.compile(
     r"(?:\s+(?P<other>or_other|or specify other))?$",
     re.I,
 )
-SIMPLE = {
-    **dict.fromkeys(("text", "string", "add text prompt", "q string"), "short_text"),
-    **dict.fromkeys(("integer", "int", "add integer prompt", "q int"), "integer"),
-    **dict.fromkeys(("decimal", "add decimal prompt", "q decimal"), "decimal"),
-    **dict.fromkeys(("note", "add note prompt", "q note"), "info"),
-}
 
 
 def N_(message):
@@ -84,14 +78,6 @@ BOUND = re.compile(
     r"^\s*(?P<lhs>\.|count-selected\(\s*\.\s*\)|string-length\(\s*\.\s*\))\s*"
     r"(?P<op><=|>=)\s*(?P<n>-?\d+(?:\.\d+)?)\s*$"
 )
-BOUNDS = {  # (kind, left-hand side, op) -> the setting a constraint term gives
-    ("number", ".", ">="): "min_value",
-    ("number", ".", "<="): "max_value",
-    ("multiple_choice", "count-selected(.)", ">="): "min_choices",
-    ("multiple_choice", "count-selected(.)", "<="): "max_choices",
-    ("short_text", "string-length(.)", "<="): "max_length",
-    ("long_text", "string-length(.)", "<="): "max_length",
-}
 
 
 class XLSFormError(SpreadsheetRefused):

@@ -7,6 +7,7 @@ from pathlib import PurePath
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
+from ...questions import KINDS
 from ...spreadsheets import SpreadsheetRefused
 from ..definition import CODE, FORMAT
 from ..imports import (
@@ -20,12 +21,10 @@ from ..imports import (
 )
 from .common import (
     BOUND,
-    BOUNDS,
     MAX_SECONDS,
     QUESTION,
     SELECT,
     SHEETS,
-    SIMPLE,
     STRUCTURE,
     UNSUPPORTED,
     YES,
@@ -321,7 +320,9 @@ class _Import:
 
     def question(self, type_, plain, texts, where, number):
         select = SELECT.match(type_)
-        if select is None and type_.lower() not in SIMPLE:
+        appearance = plain.get("appearance", "").lower()
+        read = None if select else _simple_question(type_.lower(), appearance)
+        if select is None and read is None:
             found = (message for p, message in UNSUPPORTED if re.search(p, type_.lower()))
             message = next(found, None)
             self.report.skipped.append(
@@ -341,7 +342,7 @@ class _Import:
             "choices": [],
         }
         if select is None:
-            self.simple(question, SIMPLE[type_.lower()], plain.get("appearance", "").lower())
+            question.update(read)
         elif not self.choices(question, select, plain, where):
             return
         if question["kind"] == "info" and not (question["text"] or question["help"]):
@@ -374,14 +375,6 @@ class _Import:
             raise XLSFormError(too_many_questions(), self.report)
         self.current["questions"].append(question)
         self.earlier[plain.get("name") or question["code"]] = question
-
-    def simple(self, question, kind, appearance):
-        if kind == "short_text" and "multiline" in appearance:
-            kind = "long_text"
-        if kind in ("integer", "decimal"):
-            question["allow_decimals"] = kind == "decimal"
-            kind = "number"
-        question["kind"] = kind
 
     def choices(self, question, select, plain, where):
         listed = self.lists.get(select.group("list"), [])
@@ -503,6 +496,14 @@ class _Import:
         return {**condition, "question": target["code"]}
 
 
+def _simple_question(type_, appearance):
+    """A question's kind and settings from a type that is not a select, as the first kind
+    that reads it says; None for a type no kind reads."""
+    return next(
+        (read for kind in KINDS.values() if (read := kind.from_xlsform(type_, appearance))), None
+    )
+
+
 def _bounds(question, constraint):
     """Set the number, tick or length bounds a constraint states; False if it says more."""
     found = {}
@@ -511,7 +512,7 @@ def _bounds(question, constraint):
         if match is None:
             return False
         lhs, number = re.sub(r"\s", "", match.group("lhs")), float(match.group("n"))
-        name = BOUNDS.get((question["kind"], lhs, match.group("op")))
+        name = KINDS[question["kind"]].xlsform_constraints.get((lhs, match.group("op")))
         whole = number >= 0 and number.is_integer()
         if name is None or not (name.endswith("value") or whole):
             return False
