@@ -12,6 +12,7 @@ from .base import QuestionKind
 from .choices import MultipleChoice, Ranking, Scale, SingleChoice, YesNo
 from .info import Info
 from .matrix import Matrix
+from .months import MonthYear
 from .numbers import Number, Rating
 from .texts import LongText, ShortText
 
@@ -26,6 +27,7 @@ KINDS = {
         Ranking(),
         Matrix(),
         Number(),
+        MonthYear(),
         YesNo(),
         ShortText(),
         LongText(),
