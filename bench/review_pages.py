@@ -27,8 +27,8 @@ from consult.design.models import Round  # noqa: E402
 from consult.extensions import db  # noqa: E402
 from consult.questions import kind_of  # noqa: E402
 from consult.review import queries  # noqa: E402
+from consult.review.figures import shown_when  # noqa: E402
 from consult.review.groupings import grouping_by_key, split_for  # noqa: E402
-from consult.review.results import shown_when  # noqa: E402
 
 ARGUMENTS = [a for a in sys.argv[1:] if not a.startswith("--")]
 RESPONSES = int(ARGUMENTS[0]) if ARGUMENTS else 100_000
@@ -55,7 +55,7 @@ def bare_counts(round_, question_codes, grouping_key, only=None):
     questions = [q for q in round_.questions if q.code in question_codes]
     by_code = {q.code: q for q in round_.questions}
 
-    # The same counts, for the same questions, as results.RoundFigures asks for.
+    # The same counts, for the same questions, as figures.RoundFigures asks for.
     choosing = [q.id for q in questions if kind_of(q).counted == "choices"]
     ranking = [q.id for q in questions if kind_of(q).counted == "ranks"]
     numbering = [q.id for q in questions if kind_of(q).counted == "numbers"]

@@ -10,8 +10,9 @@ from sqlalchemy import select
 from consult.design.models import Round
 from consult.extensions import db
 from consult.networks.models import Network
+from consult.review.figures import responses_figure
 from consult.review.groupings import grouping_by_key
-from consult.review.results import question_results, responses_figure
+from consult.review.results import question_results
 from consult.suppression import ALL, SMALL
 
 from .conftest import csrf_token, release_next_day, set_status

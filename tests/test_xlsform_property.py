@@ -14,7 +14,7 @@ from pyxform.xls2xform import convert
 from consult.design.conditions import is_met
 from consult.design.definition import from_definition
 from consult.design.xlsform import read_xlsform, write_xlsform
-from consult.design.xlsform.reading import choice_code
+from consult.design.xlsform.common import choice_code
 from consult.questions import KINDS
 
 #: Languages with and without Babel data, right to left, and with a region.

@@ -5,14 +5,22 @@ round. Copying a round, JSON import and XLSForm import all go through ``from_def
 which checks everything before it builds anything.
 """
 
-import math
 import re
 
 from flask_babel import gettext as _
 
 from ..questions import KINDS
-from ..text import one_line, without_invisible
 from .conditions import ConditionError, check_conditions
+from .definition_values import (
+    checked_boolean,
+    checked_integer,
+    checked_number,
+    checked_one_of,
+    checked_texts,
+    checked_titles,
+    field_where,
+    round_field_where,
+)
 from .models import (
     ACCESS_MODES,
     CHOICE_ROLES,
@@ -26,7 +34,6 @@ FORMAT = "consult-round/1"
 CODE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,59}\Z")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}\Z")
 LANGUAGE = re.compile(r"^[a-z]{2,3}(_[A-Za-z]{2,4})?\Z")
-MAX_TEXT = 20_000
 
 ROUND_TEXTS = ("title", "introduction", "thank_you")
 QUESTION_SETTINGS = (
@@ -124,24 +131,24 @@ def from_definition(definition, slug=None):
     round_ = Round(
         slug=slug,
         status="draft",
-        access_mode=_one_of(
+        access_mode=checked_one_of(
             definition.get("access_mode", "public"),
             ACCESS_MODES,
-            _round_field("access_mode"),
+            round_field_where("access_mode"),
             problems,
         ),
         languages=list(languages),
         source_language=source,
-        min_cell_size=_integer(
+        min_cell_size=checked_integer(
             definition.get("min_cell_size", 5),
-            _round_field("min_cell_size"),
+            round_field_where("min_cell_size"),
             problems,
             minimum=3,
             fallback=5,
         ),
         **{
-            name: (_titles if name == "title" else _texts)(
-                definition.get(name), languages, _round_field(name), problems
+            name: (checked_titles if name == "title" else checked_texts)(
+                definition.get(name), languages, round_field_where(name), problems
             )
             for name in ROUND_TEXTS
         },
@@ -158,11 +165,13 @@ def from_definition(definition, slug=None):
             continue
         section = Section(
             position=s_index - 1,
-            title=_titles(section_data.get("title"), languages, _field(where, "title"), problems),
-            introduction=_texts(
+            title=checked_titles(
+                section_data.get("title"), languages, field_where(where, "title"), problems
+            ),
+            introduction=checked_texts(
                 section_data.get("introduction"),
                 languages,
-                _field(where, "introduction"),
+                field_where(where, "introduction"),
                 problems,
             ),
             condition=section_data.get("condition"),
@@ -187,15 +196,6 @@ def from_definition(definition, slug=None):
     return round_
 
 
-def _field(where, field):
-    """Where a field of the file is: ``field`` is its key in the JSON format, untranslated."""
-    return _("%(where)s, “%(field)s”", where=where, field=field)
-
-
-def _round_field(field):
-    return _("the round's “%(field)s”", field=field)
-
-
 def _question(data, languages, section_where, number, codes, problems):
     if not isinstance(data, dict):
         where = _("%(where)s, question %(number)d", where=section_where, number=number)
@@ -217,16 +217,18 @@ def _question(data, languages, section_where, number, codes, problems):
     if code in codes:
         problems.append(_("%(where)s: another question has the same code", where=where))
     codes.add(code)
-    kind = _one_of(data.get("kind"), tuple(KINDS), _field(where, "kind"), problems)
+    kind = checked_one_of(data.get("kind"), tuple(KINDS), field_where(where, "kind"), problems)
     answered = KINDS[kind].answered
     question = Question(
         code=code,
         kind=kind,
-        text=_texts(data.get("text"), languages, _field(where, "text"), problems),
-        help=_texts(data.get("help"), languages, _field(where, "help"), problems),
+        text=checked_texts(data.get("text"), languages, field_where(where, "text"), problems),
+        help=checked_texts(data.get("help"), languages, field_where(where, "help"), problems),
         required=bool(data.get("required", False)) and answered,
         condition=data.get("condition"),
-        identifying=_boolean(data.get("identifying", False), _field(where, "identifying"), problems)
+        identifying=checked_boolean(
+            data.get("identifying", False), field_where(where, "identifying"), problems
+        )
         and answered,
     )
     for name in QUESTION_SETTINGS:
@@ -234,11 +236,13 @@ def _question(data, languages, section_where, number, codes, problems):
         if name in ("allow_decimals", "dropdown", "randomise_choices"):
             setattr(question, name, bool(value))
         elif name in ("min_value", "max_value"):
-            setattr(question, name, _number(value, _field(where, name), problems))
+            setattr(question, name, checked_number(value, field_where(where, name), problems))
         elif value is not None:
             # At least 1 where the database says so: a limit of 0 characters or ranks.
             minimum = 1 if name in ("max_length", "rank_count") else 0
-            setattr(question, name, _integer(value, _field(where, name), problems, minimum))
+            setattr(
+                question, name, checked_integer(value, field_where(where, name), problems, minimum)
+            )
     for low, high in (("min_choices", "max_choices"), ("min_value", "max_value")):
         low_value, high_value = getattr(question, low), getattr(question, high)
         if low_value is not None and high_value is not None and low_value > high_value:
@@ -286,16 +290,16 @@ def _question(data, languages, section_where, number, codes, problems):
             Choice(
                 position=c_index,
                 code=choice_code,
-                role=_one_of(
+                role=checked_one_of(
                     choice_data.get("role", "option"),
                     CHOICE_ROLES,
-                    _field(choice_where, "role"),
+                    field_where(choice_where, "role"),
                     problems,
                 ),
-                label=_texts(
+                label=checked_texts(
                     choice_data.get("label"),
                     languages,
-                    _field(choice_where, "label"),
+                    field_where(choice_where, "label"),
                     problems,
                 ),
                 hidden=bool(choice_data.get("hidden", False)),
@@ -312,105 +316,3 @@ def _question(data, languages, section_where, number, codes, problems):
     if KINDS[kind].has_rows and not question.rows:
         problems.append(_("%(where)s: a matrix needs rows", where=where))
     return question
-
-
-def _texts(value, languages, where, problems):
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        problems.append(_("%(where)s must map language codes to texts", where=where))
-        return {}
-    texts = {}
-    for language, text in value.items():
-        if language not in languages:
-            problems.append(
-                _(
-                    "%(where)s has a text in %(language)s, not a language of the round",
-                    where=where,
-                    language=repr(language),
-                )
-            )
-        elif not isinstance(text, str) or len(text) > MAX_TEXT or "\x00" in text:
-            problems.append(
-                _(
-                    "%(where)s in %(language)s is not a text of at most %(limit)d characters",
-                    where=where,
-                    language=repr(language),
-                    limit=MAX_TEXT,
-                )
-            )
-        elif without_invisible(text):
-            texts[language] = without_invisible(text)
-    return texts
-
-
-def _titles(value, languages, where, problems):
-    """A title's texts: on one line, without invisible characters (consult.text)."""
-    return {
-        language: one_line(text)
-        for language, text in _texts(value, languages, where, problems).items()
-        if one_line(text)
-    }
-
-
-def _boolean(value, where, problems):
-    if not isinstance(value, bool):
-        problems.append(
-            _("%(where)s: %(value)s is not true or false", where=where, value=repr(value))
-        )
-        return False
-    return value
-
-
-def _one_of(value, allowed, where, problems):
-    if value not in allowed:
-        problems.append(
-            _(
-                "%(where)s: %(value)s is not one of %(allowed)s",
-                where=where,
-                value=repr(value),
-                allowed=", ".join(allowed),
-            )
-        )
-        return allowed[0]
-    return value
-
-
-def _integer(value, where, problems, minimum=None, fallback=1):
-    """``value`` if it is a whole number of at least ``minimum``; else a problem, and None or
-    the larger of ``minimum`` and ``fallback`` in its place."""
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int)
-        or (minimum is not None and value < minimum)
-        or abs(value) > 10**9
-    ):
-        if minimum is None:
-            problems.append(
-                _("%(where)s: %(value)s is not a whole number", where=where, value=repr(value))
-            )
-            return None
-        problems.append(
-            _(
-                "%(where)s: %(value)s is not a whole number of at least %(minimum)d",
-                where=where,
-                value=repr(value),
-                minimum=minimum,
-            )
-        )
-        return max(minimum, fallback)
-    return value
-
-
-def _number(value, where, problems):
-    if value is None:
-        return None
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | float)
-        or not math.isfinite(value)
-        or abs(value) > 1e15
-    ):
-        problems.append(_("%(where)s: %(value)s is not a number", where=where, value=repr(value)))
-        return None
-    return float(value)

@@ -14,9 +14,10 @@ from ..themes.releases import release_themes_if_due
 from . import exports
 from .forms import PURPOSE_LENGTH
 from .groupings import grouping_by_key
-from .microdata import codebook_rows, protected_microdata
+from .microdata import protected_microdata
 from .operations import record_response_export
 from .releases import latest_release, release_if_due
+from .response_records import codebook_rows
 
 results_cli = AppGroup("results", help="Export a round's aggregated results.")
 responses_cli = AppGroup("responses", help="Export a round's responses as protected microdata.")

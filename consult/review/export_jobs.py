@@ -18,9 +18,10 @@ from ..extensions import db
 from ..i18n import current_language
 from ..queue import check, enqueue, job, now, running
 from .exports import export_file
-from .microdata import codebook_rows, protected_microdata
+from .microdata import protected_microdata
 from .models import ExportJob
 from .queries import response_count
+from .response_records import codebook_rows
 
 #: How long a built file waits for its admin.
 EXPORT_KEPT = timedelta(hours=24)

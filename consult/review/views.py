@@ -26,12 +26,14 @@ from . import export_jobs, exports, page_charts, queries
 from .access import load_released_round, reviewers_only
 from .comparison import compare_rounds, rounds_sharing_questions
 from .dashboard import round_dashboard
+from .figures import responses_figure
 from .forms import MicrodataForm, reach_targets_from
 from .groupings import available_groupings, grouping_by_key
-from .microdata import codebook_rows, protected_microdata
+from .microdata import protected_microdata
 from .operations import record_response_export, set_publication, set_reach_targets
 from .releases import release_if_due, release_status
-from .results import question_results, responses_figure
+from .response_records import codebook_rows
+from .results import question_results
 
 bp = Blueprint("review", __name__, template_folder="templates")
 

@@ -164,3 +164,10 @@ NEGATION = {
     "answered": "not_answered",
     "not_answered": "answered",
 }
+
+
+def choice_code(name):
+    """A choice's code as consult and XLSForm both accept it: a space or other white space,
+    which a multiple choice's answer would split on, becomes "_"; letters of every script
+    stay, so that codes in Arabic or Russian stay apart."""
+    return re.sub(r"\s", "_", str(name))[:60]

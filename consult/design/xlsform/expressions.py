@@ -5,7 +5,7 @@ import re
 from flask_babel import gettext as _
 from pyxform.aliases import survey_header
 
-from ..definition import MAX_TEXT
+from ..definition_values import MAX_TEXT
 from .common import NEGATION, TOKEN
 
 
