@@ -85,7 +85,7 @@ def _init_extensions(app):
 
 
 def _register_blueprints(app):
-    from .access.views import bp as access_bp
+    from .access_codes.views import bp as access_codes_bp
     from .accounts.views import bp as accounts_bp
     from .design import preview  # noqa: F401 (its routes join the design blueprint)
     from .design.views import bp as design_bp
@@ -107,7 +107,7 @@ def _register_blueprints(app):
         design_bp,
         review_bp,
         translate_bp,
-        access_bp,
+        access_codes_bp,
         themes_bp,
         codebooks_bp,
         maintenance_bp,

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.validators import ValidationError
 
-from ..access.queries import invitation_counts, network_codes_of
+from ..access_codes.queries import invitation_counts, network_codes_of
 from ..audit import round_history
 from ..downloads import attachment
 from ..extensions import db
