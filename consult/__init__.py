@@ -87,7 +87,7 @@ def _init_extensions(app):
 def _register_blueprints(app):
     from .access_codes.views import bp as access_codes_bp
     from .accounts.views import bp as accounts_bp
-    from .design import preview  # noqa: F401 (its routes join the design blueprint)
+    from .design import block_views, page_views, preview  # noqa: F401 (more design routes)
     from .design.views import bp as design_bp
     from .errors import bp as errors_bp
     from .maintenance.views import bp as maintenance_bp

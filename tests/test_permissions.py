@@ -31,9 +31,10 @@ from consult.accounts.models import User
 from consult.accounts.operations import create_user
 from consult.accounts.views import SETTING_UP
 from consult.demo.operations import add_synthetic_responses, create_demo_round
+from consult.design.block_operations import seed_blocks
 from consult.design.definition import to_definition
 from consult.design.library import QuestionBlock
-from consult.design.operations import copy_round, seed_blocks
+from consult.design.operations import copy_round
 from consult.extensions import db
 from consult.networks.operations import ensure_member_networks
 from consult.respond.models import Draft
