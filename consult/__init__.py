@@ -86,6 +86,7 @@ def _init_extensions(app):
 
 def _register_blueprints(app):
     from .access_codes.views import bp as access_codes_bp
+    from .accounts import admin_views  # noqa: F401 (more accounts routes)
     from .accounts.views import bp as accounts_bp
     from .design import block_views, page_views, preview  # noqa: F401 (more design routes)
     from .design.views import bp as design_bp
