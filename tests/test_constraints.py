@@ -1,4 +1,4 @@
-"""Keys and constraints the database holds (issue 17): a coding row points at an answer that
+"""Keys and constraints the database holds: a coding row points at an answer that
 exists, in its response's round, and goes with it; a choice's code is one choice's within its
 question; a round's address is one round's. What breaks them is refused with a message, and
 never a server error, even when two staff take one address at the same moment."""
