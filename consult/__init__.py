@@ -85,9 +85,10 @@ def _init_extensions(app):
 
 
 def _register_blueprints(app):
-    from .access.views import bp as access_bp
+    from .access_codes.views import bp as access_codes_bp
+    from .accounts import admin_views  # noqa: F401 (more accounts routes)
     from .accounts.views import bp as accounts_bp
-    from .design import preview  # noqa: F401 (its routes join the design blueprint)
+    from .design import block_views, page_views, preview  # noqa: F401 (more design routes)
     from .design.views import bp as design_bp
     from .errors import bp as errors_bp
     from .maintenance.views import bp as maintenance_bp
@@ -107,7 +108,7 @@ def _register_blueprints(app):
         design_bp,
         review_bp,
         translate_bp,
-        access_bp,
+        access_codes_bp,
         themes_bp,
         codebooks_bp,
         maintenance_bp,

@@ -19,7 +19,7 @@ from collections import defaultdict
 
 from sqlalchemy import delete, insert, select, text
 
-from .access.models import InvitationCode
+from .access_codes.models import InvitationCode
 from .design.models import Round
 from .extensions import BUSY_TIMEOUT_MS, db
 from .respond.models import Answer, Response

@@ -153,11 +153,10 @@ def round_history(round_id, limit=200):
     ).all()
 
 
-def latest_events(
-    action_prefix="", round_id=None, offset=0, limit=100, user_id=None, since=None, until=None
-):
-    """The newest events first, for the admins' audit log page; ``action_prefix`` "login"
-    finds "login" and "login.failed"; ``since`` and ``until`` are days (UTC), both kept."""
+def audit_log_query(action_prefix="", round_id=None, user_id=None, since=None, until=None):
+    """The events, newest first, for the admins' audit log page to page through;
+    ``action_prefix`` "login" finds "login" and "login.failed"; ``since`` and ``until`` are
+    days (UTC), both kept."""
     query = (
         select(AuditEvent)
         .options(selectinload(AuditEvent.user))
@@ -175,7 +174,7 @@ def latest_events(
         query = query.where(
             AuditEvent.at < datetime.combine(until + timedelta(days=1), time(), UTC)
         )
-    return db.session.scalars(query.offset(offset).limit(limit)).all()
+    return query
 
 
 def rounds_to_filter_by():

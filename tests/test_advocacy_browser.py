@@ -1,5 +1,5 @@
 """An advocacy lead codes the demo round and reads the brief, in Debian's Chromium at
-1280 × 900 (issue 18): every suggestion coded with one action per theme, requests counted;
+1280 × 900: every suggestion coded with one action per theme, requests counted;
 axe-core on the coding page, the brief and the dashboard, in English and Arabic."""
 
 import pytest

@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.engine import make_url
 
 from consult import create_app
-from consult.access.operations import ensure_network_codes, make_invitation_codes
+from consult.access_codes.operations import ensure_network_codes, make_invitation_codes
 from consult.accounts.operations import create_user
 from consult.design.models import Round
 from consult.extensions import db

@@ -1,4 +1,4 @@
-"""Notable differences between regions and languages in the brief (issue 18): a difference
+"""Notable differences between regions and languages in the brief: a difference
 planted in the demo round's answers is found, its figures checked against counts made here
 from the raw answers; on answers that do not depend on region or language, none is named."""
 

@@ -1,4 +1,4 @@
-"""axe-core on the secretariat's and admins' pages (issue 19), in English and Arabic, at
+"""axe-core on the secretariat's and admins' pages, in English and Arabic, at
 1280 × 900: the builder, the question form with a condition by pointing, the preview, the
 users page and the audit log. Screenshots go to test-artifacts/ to be looked at."""
 

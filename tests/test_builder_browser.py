@@ -1,4 +1,4 @@
-"""The secretariat and admins in the browser (issue 19): a round of two pages and seven
+"""The secretariat and admins in the browser: a round of two pages and seven
 questions built, previewed through both branches of its condition, translated and opened,
 with its form submissions counted; a second round offered the first one's translations; an
 admin adding an account and changing its role, then reading both in the audit log."""
@@ -13,8 +13,9 @@ from .browser import new_page, screenshot
 
 pytestmark = pytest.mark.browser
 
-#: Form submissions the round below took before issue 19 (typed JSON condition, two page
-#: loads a question, two failed saves), and the most it may take now. The README says both.
+#: Form submissions the round below took before conditions by pointing and the quick add of a
+#: question (typed JSON condition, two page loads a question, two failed saves), and the most
+#: it may take now. The README says both.
 BEFORE = 22
 AT_MOST = 15
 

@@ -1,4 +1,4 @@
-"""The charts of the demo round (300 responses) in Debian's Chromium (issue 18): bars that use
+"""The charts of the demo round (300 responses) in Debian's Chromium: bars that use
 a 1280 px staff page, right-to-left charts that grow from the right edge, regions with their
 networks set in under them, breakdowns, and the members' page still readable on a phone.
 Screenshots go to test-artifacts/ to be looked at."""

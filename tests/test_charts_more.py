@@ -1,4 +1,4 @@
-"""The charts of issue 18: wide bars on staff pages; answers in no order drawn largest first
+"""Charts worth looking at: wide bars on staff pages; answers in no order drawn largest first
 (scales in the questionnaire's order) without a hidden count ever being sorted by its value;
 a question broken down by group (stacked shares, or one small chart per answer); a ranking's
 first places beside its Borda scores; regions with their networks set in under them. Each

@@ -1,4 +1,4 @@
-"""Keys and constraints the database holds (issue 17): a coding row points at an answer that
+"""Keys and constraints the database holds: a coding row points at an answer that
 exists, in its response's round, and goes with it; a choice's code is one choice's within its
 question; a round's address is one round's. What breaks them is refused with a message, and
 never a server error, even when two staff take one address at the same moment."""
@@ -16,7 +16,8 @@ from consult.arrival import rewrite_responses_of_the_day
 from consult.audit import AuditEvent
 from consult.design.definition import DefinitionError, from_definition, to_definition
 from consult.design.models import Choice, Question, Round, Section
-from consult.design.operations import DesignError, update_question
+from consult.design.operations import DesignError
+from consult.design.page_operations import update_question
 from consult.extensions import db
 from consult.respond.models import Answer, Response
 from consult.themes.coding import code_blind, mark_quote, write_memo

@@ -1,4 +1,4 @@
-"""Large exports of protected microdata are built by the worker (issue 18): the admin's
+"""Large exports of protected microdata are built by the worker: the admin's
 request queues it, the page shows the file when it is ready, the file is the one a request
 would have streamed, only that admin can download it, and it is deleted after a day."""
 

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from consult.access.operations import make_invitation_codes
+from consult.access_codes.operations import make_invitation_codes
 from consult.design.models import Round
 from consult.extensions import db
 
 from .journey import demo_pages, post_page, submit
-from .test_access import set_access, start_with_code
+from .test_access_codes import set_access, start_with_code
 
 #: (what, member): B's code claimed, A's claimed, A answers, B answers, C claims and answers
 #: (the sequence an admin once read from xmin), then five more crossing each other.

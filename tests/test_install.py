@@ -40,7 +40,7 @@ import os, sys, flask_migrate
 import consult
 from consult import create_app
 from consult.demo.operations import create_demo_round
-from consult.design.operations import seed_blocks
+from consult.design.block_operations import seed_blocks
 from consult.themes.operations import seed_starter_codebook
 app = create_app()
 print("package:", consult.__file__)

@@ -1,4 +1,4 @@
-"""Long runs on the job queue (issue 18): a real worker (`flask --app consult jobs work`,
+"""Long runs on the job queue: a real worker (`flask --app consult jobs work`,
 a process of its own on huey's SQLite queue) is killed in the middle of automatic coding;
 the job page shows the run queued again within a minute, never "running", and a new worker
 finishes it. A run whose worker dies twice is failed with a message."""

@@ -31,9 +31,10 @@ from consult.accounts.models import User
 from consult.accounts.operations import create_user
 from consult.accounts.views import SETTING_UP
 from consult.demo.operations import add_synthetic_responses, create_demo_round
+from consult.design.block_operations import seed_blocks
 from consult.design.definition import to_definition
 from consult.design.library import QuestionBlock
-from consult.design.operations import copy_round, seed_blocks
+from consult.design.operations import copy_round
 from consult.extensions import db
 from consult.networks.operations import ensure_member_networks
 from consult.respond.models import Draft
@@ -114,8 +115,8 @@ ACCESS = {
     "review.export_job": ("admin",),
     "review.export_job_file": ("admin",),
     "review.export_responses": ("admin",),
-    "access.network_codes": ("admin", "designer"),
-    "access.invitations": ("admin", "designer"),
+    "access_codes.network_codes": ("admin", "designer"),
+    "access_codes.invitations": ("admin", "designer"),
     "review.texts": ("admin", "reviewer"),
     "translate.mine": ("admin", "designer", "translator"),
     # A translator opens an editor only for a round and language given to them
@@ -282,7 +283,7 @@ def form_of(endpoint, role, matrix):
         "review.publish": {"publish": "yes", "code": ["region", "priorities"]},
         "translate.import_file": {"file": (io.BytesIO(made["translation_file"]), "fr.po")},
         "translate.assign": {"email": TRANSLATOR, "language": "es"},
-        "access.invitations": {"count": "5"},
+        "access_codes.invitations": {"count": "5"},
         "themes.overview": {"action": "autocode"},
         "themes.code_answer": {"action": "memo", "memo": "Ask about the opening hours."},
         "themes.code_all": {"action": "accept", "theme": made["theme_id"]},

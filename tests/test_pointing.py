@@ -1,4 +1,4 @@
-"""Conditions by pointing (issue 19): a designer picks an earlier question, a test and its
+"""Conditions by pointing: a designer picks an earlier question, a test and its
 answers from lists the server fills in, without JavaScript; the JSON stays for experts,
 and both say the same condition."""
 

@@ -8,7 +8,8 @@ from sqlalchemy import event, select
 from consult import create_app
 from consult.demo.operations import create_demo_round
 from consult.design.models import Choice, Question, Round
-from consult.design.operations import QUESTION_SETTINGS, change_status, update_question
+from consult.design.operations import change_status
+from consult.design.page_operations import QUESTION_SETTINGS, update_question
 from consult.extensions import db
 
 from .conftest import make_test_config

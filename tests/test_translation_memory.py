@@ -1,4 +1,4 @@
-"""Translation memory (issue 19): standard texts arrive translated from consult's own
+"""Translation memory: standard texts arrive translated from consult's own
 catalogues, and a text translated in an earlier round is offered in the next one."""
 
 import re

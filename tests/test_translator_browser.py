@@ -1,4 +1,4 @@
-"""A translator works offline on the demo round in Debian's Chromium (issue 19): downloads
+"""A translator works offline on the demo round in Debian's Chromium: downloads
 the XLSX, changes two translations and empties one, imports it, and reads the report in
 words, each text named by where it is."""
 

@@ -1,4 +1,4 @@
-"""XLSForm the way partners write it (issue 20): every language named, old .xls files,
+"""XLSForm the way partners write it: every language named, old .xls files,
 "other, please specify", and pyxform's other column names."""
 
 import io

@@ -1,5 +1,6 @@
-"""Staff login (password, then a code when two-step login is on), logout, the staff member's
-own settings, and the admins' audit log.
+"""Staff login (password, then a code when two-step login is on), logout, and the staff
+member's own settings (language, two-step login, recovery codes). The admins' pages, staff
+accounts and the audit log, are in ``admin_views``, on the same blueprint.
 
 A staff session keeps, in the signed cookie, when it logged in and when it was last used; a
 check before every request ends it after ``STAFF_IDLE_MINUTES`` without a request or
@@ -7,7 +8,6 @@ check before every request ends it after ``STAFF_IDLE_MINUTES`` without a reques
 """
 
 import unicodedata
-from datetime import UTC, date
 from urllib.parse import urlsplit
 
 from flask import (
@@ -23,21 +23,15 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
-from sqlalchemy import select
 from wtforms import SelectChoice
 
-from ..audit import ACTION_NAMES, DETAIL_NAMES, latest_events, rounds_to_filter_by
 from ..extensions import db
-from ..forms import ButtonForm, whole_number
+from ..forms import ButtonForm
 from ..i18n import native_name
 from ..ratelimit import limiter, login_account_key, staff_account_key, staff_client_key
 from . import clock, twofactor
-from .access import role_required
 from .forms import (
-    ROLE_NAMES,
-    AddAccountForm,
     LoginCodeForm,
     LoginForm,
     PasswordForm,
@@ -46,9 +40,6 @@ from .forms import (
 )
 from .models import User
 from .operations import (
-    AccountError,
-    add_account,
-    change_account,
     check_password,
     disable_two_factor,
     enable_two_factor,
@@ -57,7 +48,6 @@ from .operations import (
     password_login,
     record_login,
     recovery_codes_left,
-    reset_account_two_factor,
     second_factor_login,
     set_locale,
     two_factor_required,
@@ -75,7 +65,6 @@ SETTING_UP = "staff_totp_set_up"
 PENDING_SECONDS = 5 * 60
 #: What an admin who must set up two-step login may still open.
 OPEN_BEFORE_SET_UP = {"accounts.two_factor", "accounts.logout", "static"}
-AUDIT_PAGE_SIZE = 100
 
 
 def _account_limit():
@@ -266,145 +255,6 @@ def replace_recovery_codes():
         return render_template("accounts/recovery_codes.html", codes=new_recovery_codes(user))
     _wrong_password(form)
     return _two_factor_page(user, codes_form=form), 400
-
-
-@bp.route("/staff/users", methods=["GET", "POST"])
-@role_required("admin")
-def users():
-    """Staff accounts: add one (its password shown once), and each one's role and state."""
-    form = AddAccountForm()
-    if form.validate_on_submit():
-        try:
-            user, password = add_account(form.email.data, form.role.data)
-        except AccountError as error:
-            form.email.errors.append(str(error))
-        else:
-            return render_template(
-                "accounts/added.html", user=user, password=password, role_names=ROLE_NAMES
-            )
-    accounts = db.session.scalars(select(User).order_by(User.email)).all()
-    return render_template(
-        "accounts/users.html",
-        form=form,
-        accounts=accounts,
-        buttons=ButtonForm(),
-        role_names=ROLE_NAMES,
-    ), (400 if form.errors else 200)
-
-
-@bp.post("/staff/users/<int:user_id>")
-@role_required("admin")
-def change_user(user_id):
-    """One admin action on one account: another role, disable, enable, reset two-step."""
-    user = db.session.get(User, user_id) or abort(404)
-    action, role = request.form.get("action"), request.form.get("role")
-    if not ButtonForm().validate_on_submit() or action not in ACCOUNT_ACTIONS:
-        abort(400)
-    if action == "role" and role not in ROLE_NAMES:
-        abort(400)
-    try:
-        if action == "reset_two_factor":
-            reset_account_two_factor(current_user, user)
-        else:
-            change_account(
-                current_user,
-                user,
-                role=role if action == "role" else None,
-                active={"disable": False, "enable": True}.get(action),
-            )
-    except AccountError as error:
-        flash(str(error), "error")
-    else:
-        flash(ACCOUNT_ACTIONS[action], "status")
-    return redirect(url_for(".users", _anchor=f"user-{user.id}"))
-
-
-#: What each action on an account says once done.
-ACCOUNT_ACTIONS = {
-    "role": _l("Role changed."),
-    "disable": _l("Account disabled: its sessions have ended."),
-    "enable": _l("Account enabled."),
-    "reset_two_factor": _l("Two-step login reset: they set it up again at their next login."),
-}
-
-
-@bp.route("/staff/audit")
-@role_required("admin")
-def audit_log():
-    action = request.args.get("action", "").strip()[:60]
-    round_id = request.args.get("round", type=whole_number)
-    user_id = request.args.get("who", type=whole_number)
-    since = request.args.get("since", type=_day)
-    until = request.args.get("until", type=_day)
-    page = max(request.args.get("page", 1, type=whole_number), 1)
-    events = latest_events(
-        action,
-        round_id,
-        offset=(page - 1) * AUDIT_PAGE_SIZE,
-        limit=AUDIT_PAGE_SIZE + 1,
-        user_id=user_id,
-        since=since,
-        until=until,
-    )
-    rounds = rounds_to_filter_by()
-    titles = {r.id: r.text("title", r.source_language) or r.slug for r in rounds}
-    filters = {
-        "action": action or None,
-        "round": round_id,
-        "who": user_id,
-        "since": since.isoformat() if since else None,
-        "until": until.isoformat() if until else None,
-    }
-    return render_template(
-        "accounts/audit.html",
-        action_names=ACTION_NAMES,
-        rows=[_audit_row(event, titles) for event in events[:AUDIT_PAGE_SIZE]],
-        rounds=rounds,
-        titles=titles,
-        action=action,
-        round_id=round_id,
-        staff=db.session.scalars(select(User).order_by(User.email)).all(),
-        user_id=user_id,
-        since=filters["since"],
-        until=filters["until"],
-        page=page,
-        more=len(events) > AUDIT_PAGE_SIZE,
-        filters=filters,
-    )
-
-
-def _day(text):
-    """A day typed as YYYY-MM-DD (what a date field sends); ValueError otherwise."""
-    return date.fromisoformat(text)
-
-
-def _audit_row(event, titles):
-    at = event.at if event.at.tzinfo is None else event.at.astimezone(UTC)
-    if event.user is not None:
-        who = event.user.email
-    elif event.action.startswith("login"):
-        who = None  # a failed login with an e-mail that has no account
-    else:
-        who = ""  # the command line
-    return {
-        "at": at.strftime("%Y-%m-%d %H:%M"),
-        "email": who,
-        "action": event.action,
-        "round": titles.get(event.round_id) if event.round_id is not None else None,
-        "detail": [
-            (DETAIL_NAMES.get(key, key.replace("_", " ")), _detail_value(event, key, value))
-            for key, value in (event.detail or {}).items()
-        ],
-    }
-
-
-def _detail_value(event, key, value):
-    """A value as the admin reads it: an account's role by its name, lists joined."""
-    if event.action.startswith("account.") and key in ("role", "old", "new"):
-        return ROLE_NAMES.get(value, value)
-    if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
-    return value
 
 
 def _two_factor_page(user, off_form=None, codes_form=None):

@@ -4,7 +4,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from ..design.operations import seed_blocks
+from ..design.block_operations import seed_blocks
 from ..themes.coding import autocode, use_codebook
 from ..themes.operations import seed_starter_codebook
 from .operations import (

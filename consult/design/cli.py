@@ -8,10 +8,10 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 
 from ..extensions import db
+from .block_operations import seed_blocks
 from .definition import to_definition
 from .imports import MAX_IMPORT_BYTES, ImportRefused, import_upload
 from .models import Round
-from .operations import seed_blocks
 
 rounds_cli = AppGroup("rounds", help="Import and export rounds.")
 

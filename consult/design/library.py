@@ -2,8 +2,8 @@
 
 A block is a page of questions in the definition format (docs/ROUND_FORMAT.md, one
 section). The starter blocks are data, ``data/starter_blocks.json`` (a list of the rows'
-code, name and section), seeded by ``operations.seed_blocks``; designers insert a block into
-a round as a new page, save a page of a round as a block, and delete blocks.
+code, name and section), seeded by ``block_operations.seed_blocks``; designers insert a
+block into a round as a new page, save a page of a round as a block, and delete blocks.
 """
 
 import json

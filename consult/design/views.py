@@ -1,63 +1,40 @@
-"""The builder: every screen a plain form that POSTs; views load, validate, call one
-operation and redirect."""
+"""The builder's round screens: a new round, an import, a round's overview, settings and
+status, its copy, exports and history. Every screen is a plain form that POSTs; views load,
+validate, call one operation and redirect. The screens of a round's pages and questions
+(``page_views``), of the library of blocks (``block_views``) and the preview (``preview``)
+add their routes to this blueprint."""
 
 import json
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from wtforms.validators import ValidationError
 
-from ..access.queries import invitation_counts, network_codes_of
+from ..access_codes.queries import invitation_counts, network_codes_of
 from ..audit import round_history
 from ..downloads import attachment
-from ..extensions import db
-from ..forms import ButtonForm, whole_number
-from ..i18n import current_language, pick
+from ..forms import ButtonForm
 from ..questions import KINDS
 from ..suppression import rounded
 from ..translate.queries import assignments_for
 from ..translate.texts import language_status, round_texts
 from ..uploads import accepts_files_up_to
-from . import pointing
-from .access import designers_only, load_question, load_round, load_section
+from .access import designers_only, load_round
 from .conditions import in_words
 from .definition import DefinitionError, to_definition
-from .forms import (
-    ImportForm,
-    MoveForm,
-    NewQuestionForm,
-    NewRoundForm,
-    QuestionForm,
-    RoundSettingsForm,
-    SectionForm,
-    StatusForm,
-)
+from .forms import ImportForm, NewRoundForm, RoundSettingsForm, StatusForm
 from .imports import MAX_IMPORT_BYTES, ImportRefused, import_upload
 from .labels import STATUS_NAMES, TRANSITIONS
-from .library import QuestionBlock, all_blocks
+from .library import all_blocks
 from .operations import (
-    QUESTION_SETTINGS,
     DesignError,
-    add_question,
-    add_section,
     change_status,
     copy_round,
     create_round,
-    delete_block,
-    delete_question,
-    delete_section,
-    duplicate_question,
-    duplicate_section,
     has_responses,
-    insert_block,
-    move_question,
-    move_section,
-    save_block,
-    update_question,
     update_round_settings,
-    update_section,
 )
+from .page_forms import NewQuestionForm
 
 bp = Blueprint("design", __name__, template_folder="templates")
 ROUND = "/staff/rounds/<slug>"
@@ -185,7 +162,7 @@ def settings(slug):
             "Set by an admin. Reviewers' figures are updated at most this often."
         )
     if form.validate_on_submit():
-        if _apply(update_round_settings, round_, form.cleaned()):
+        if apply_operation(update_round_settings, round_, form.cleaned()):
             return redirect(url_for(".overview", slug=slug))
     return render_template("design/settings.html", round=round_, form=form)
 
@@ -195,7 +172,7 @@ def settings(slug):
 def status(slug):
     round_ = load_round(slug)
     form = StatusForm()
-    if form.validate_on_submit() and _apply(change_status, round_, form.status.data):
+    if form.validate_on_submit() and apply_operation(change_status, round_, form.status.data):
         flash(STATUS_NAMES[round_.status], "status")
     return redirect(url_for(".overview", slug=slug))
 
@@ -247,209 +224,10 @@ def history(slug):
     return render_template("design/history.html", round=round_, events=round_history(round_.id))
 
 
-# --- the library of question blocks ---------------------------------------------------------
-
-
-@bp.route("/staff/blocks/")
-@designers_only
-def blocks():
-    return render_template("design/blocks.html", blocks=all_blocks(), button=ButtonForm())
-
-
-@bp.route("/staff/blocks/<int:block_id>/delete", methods=["POST"])
-@designers_only
-def delete_block_view(block_id):
-    block = db.session.get(QuestionBlock, block_id) or abort(404)
-    if ButtonForm().validate_on_submit():
-        delete_block(block)
-    return redirect(url_for(".blocks"))
-
-
-@bp.route(f"{ROUND}/blocks", methods=["POST"])
-@designers_only
-def insert_block_view(slug):
-    round_ = load_round(slug)
-    block_id = request.form.get("block", type=whole_number)
-    block = db.session.get(QuestionBlock, block_id) if block_id else None
-    if block is None:
-        abort(404)
-    if ButtonForm().validate_on_submit():
-        _apply(insert_block, round_, block)
-    return redirect(url_for(".overview", slug=slug))
-
-
-@bp.route(f"{ROUND}/sections/<int:section_id>/save-block", methods=["POST"])
-@designers_only
-def save_block_view(slug, section_id):
-    section = load_section(slug, section_id)
-    name = (request.form.get("name") or "").strip()[:200]
-    if ButtonForm().validate_on_submit() and name:
-        save_block(section, name)
-        flash(_("The page was saved in the library as “%(name)s”.", name=name), "status")
-    return redirect(url_for(".overview", slug=slug))
-
-
-# --- pages (sections) -----------------------------------------------------------------------
-
-
-@bp.route(f"{ROUND}/sections", methods=["POST"])
-@designers_only
-def new_section(slug):
-    round_ = load_round(slug)
-    if ButtonForm().validate_on_submit():
-        _apply(add_section, round_, _("New page"))
-    return redirect(url_for(".overview", slug=slug))
-
-
-@bp.route(f"{ROUND}/sections/<int:section_id>", methods=["GET", "POST"])
-@designers_only
-def edit_section(slug, section_id):
-    section = load_section(slug, section_id)
-    source = section.round.source_language
-    form = SectionForm(
-        data=None
-        if request.method == "POST"
-        else {
-            "title": section.title.get(source, ""),
-            "introduction": section.introduction.get(source, ""),
-            "condition": json.dumps(section.condition) if section.condition else "",
-            "pointing": pointing.pointing_data(section.condition),
-        }
-    )
-    pointing.offer(form.pointing, pointing.questions_before(section), current_language())
-    data = _cleaned_with_condition(form)
-    if data is not None and _apply(update_section, section, data):
-        return redirect(url_for(".overview", slug=slug, _anchor=f"section-{section.id}"))
-    return render_template(
-        "design/section.html",
-        round=section.round,
-        section=section,
-        form=form,
-        pointable=pointing.pointing_data(section.condition) is not None,
-    )
-
-
-@bp.route(
-    f"{ROUND}/sections/<int:section_id>/<any(move, duplicate, delete):action>", methods=["POST"]
-)
-@designers_only
-def section_action(slug, section_id, action):
-    section = load_section(slug, section_id)
-    _rearrange(section, action, move_section, duplicate_section, delete_section)
-    return redirect(url_for(".overview", slug=slug))
-
-
-@bp.route(f"{ROUND}/sections/<int:section_id>/questions", methods=["POST"])
-@designers_only
-def new_question(slug, section_id):
-    """Add a question: typed with its text, it is done and the overview shows it; otherwise
-    its form opens."""
-    section = load_section(slug, section_id)
-    form = NewQuestionForm()
-    if not form.validate_on_submit():
-        for errors in form.errors.values():
-            flash(" ".join(str(error) for error in errors), "error")
-        return redirect(url_for(".overview", slug=slug, _anchor=f"section-{section.id}"))
-    data = form.cleaned()
-    question = _apply(
-        add_question, section, data["kind"], data["text"] or "", data["choices"], data["required"]
-    )
-    if not question:
-        return redirect(url_for(".overview", slug=slug))
-    if data["text"]:
-        flash(_("The question was added."), "status")
-        return redirect(url_for(".overview", slug=slug, _anchor=f"question-{question.id}"))
-    return redirect(url_for(".edit_question", slug=slug, question_id=question.id))
-
-
-# --- questions ------------------------------------------------------------------------------
-
-
-@bp.route(f"{ROUND}/questions/<int:question_id>", methods=["GET", "POST"])
-@designers_only
-def edit_question(slug, question_id):
-    question = load_question(slug, question_id)
-    round_ = question.section.round
-    form = QuestionForm(
-        data=None if request.method == "POST" else _question_data(question, round_.source_language)
-    )
-    pointable = pointing.pointing_data(question.condition) is not None
-    pointing.offer(form.pointing, pointing.earlier_questions(question), current_language())
-    data = _cleaned_with_condition(form)
-    if data is not None and _apply(update_question, question, data):
-        return redirect(url_for(".overview", slug=slug, _anchor=f"question-{question.id}"))
-    return render_template(
-        "design/question.html", round=round_, question=question, form=form, pointable=pointable
-    )
-
-
-@bp.route(
-    f"{ROUND}/questions/<int:question_id>/<any(move, duplicate, delete):action>", methods=["POST"]
-)
-@designers_only
-def question_action(slug, question_id, action):
-    question = load_question(slug, question_id)
-    _rearrange(question, action, move_question, duplicate_question, delete_question)
-    return redirect(url_for(".overview", slug=slug))
-
-
-def _rearrange(item, action, move, duplicate, delete):
-    """The move/duplicate/delete buttons of a page or a question."""
-    if action == "move":
-        form = MoveForm()
-        if form.validate_on_submit():
-            _apply(move, item, form.direction.data)
-    elif ButtonForm().validate_on_submit():
-        _apply(duplicate if action == "duplicate" else delete, item)
-
-
-def _cleaned_with_condition(form):
-    """A valid form's data, its condition the one the designer pointed at or wrote in JSON
-    (design.pointing); None when there is nothing to save: a GET, an error, or "Show the
-    answers of the chosen questions", which sends the form back as typed."""
-    if request.form.get("action") == "answers" or not form.validate_on_submit():
-        return None
-    data = form.cleaned()
-    try:
-        data["condition"] = pointing.chosen_condition(
-            form.pointing, form.condition.data, data["condition"]
-        )
-    except ValidationError as error:
-        form.pointing_error = str(error)
-        return None
-    return data
-
-
-def _apply(operation, *args):
+def apply_operation(operation, *args):
     """Run a design operation; show its refusal as a message. Returns its result, or None."""
     try:
         return operation(*args) or True
     except (DesignError, DefinitionError) as error:
         flash(str(error), "error")
         return None
-
-
-def _question_data(question, language):
-    def lines(choices):
-        return "\n".join(f"{c.code} = {pick(c.label, language, language)}" for c in choices)
-
-    options = [c for c in question.choices if c.role == "option"]
-    special = {
-        c.role: pick(c.label, language, language)
-        for c in question.choices
-        if c.role in ("other", "prefer_not")
-    }
-    return {
-        "code": question.code,
-        "kind": question.kind,
-        "text": question.text.get(language, ""),
-        "help": question.help.get(language, ""),
-        "choices": lines(options),
-        "rows": lines([c for c in question.choices if c.role == "row"]),
-        "hidden_choices": ", ".join(c.code for c in question.choices if c.hidden),
-        "other": special.get("other", ""),
-        "prefer_not": special.get("prefer_not", ""),
-        **{name: getattr(question, name) for name in QUESTION_SETTINGS if name != "condition"},
-        "condition": json.dumps(question.condition) if question.condition else "",
-        "pointing": pointing.pointing_data(question.condition),
-    }

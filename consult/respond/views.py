@@ -16,7 +16,7 @@ from flask import (
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from ..access.operations import claim_invitation, network_for_code
+from ..access_codes.operations import claim_invitation, network_for_code
 from ..extensions import db
 from ..forms import ButtonForm, HoneypotForm
 from ..i18n import current_language, native_name, preferred_language, text_direction

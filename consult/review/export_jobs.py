@@ -10,7 +10,7 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select, update
+from sqlalchemy import update
 
 from ..audit import record
 from ..design.models import Round
@@ -48,17 +48,6 @@ def queue_export(round_, format_, language, purpose):
     db.session.commit()
     enqueue("build_export", export.id)
     return export
-
-
-def own_export(round_, export_id):
-    """The export of ``round_`` the admin logged in asked for, or None."""
-    return db.session.scalar(
-        select(ExportJob).where(
-            ExportJob.id == export_id,
-            ExportJob.round_id == round_.id,
-            ExportJob.user_id == current_user.id,
-        )
-    )
 
 
 def purge_old_exports():

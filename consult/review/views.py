@@ -23,7 +23,7 @@ from ..respond.questionnaire import round_with_questionnaire
 from ..suppression import ALL
 from ..themes.results import headline_findings
 from . import export_jobs, exports, page_charts, queries
-from .access import load_released_round, reviewers_only
+from .access import load_own_export, load_released_round, reviewers_only
 from .comparison import compare_rounds, rounds_sharing_questions
 from .dashboard import round_dashboard
 from .figures import responses_figure
@@ -268,7 +268,7 @@ def _download(rows, codebook, format_, name, title):
 @role_required("admin")
 def export_job(slug, export_id):
     """How far the worker has got with a large export; then the link to the file."""
-    round_, export = _own_export(slug, export_id)
+    round_, export = load_own_export(slug, export_id)
     return render_template(
         "review/export_job.html",
         round=round_,
@@ -282,20 +282,11 @@ def export_job(slug, export_id):
 @bp.route("/staff/rounds/<slug>/exports/<int:export_id>/file")
 @role_required("admin")
 def export_job_file(slug, export_id):
-    round_, export = _own_export(slug, export_id)
+    round_, export = load_own_export(slug, export_id)
     if export_jobs.check_export(export).state != "done" or export.content is None:
         abort(404)
     name = f"{round_.slug}-responses.{export.format}"
     return attachment(export.content, name, MIMETYPES[export.format])
-
-
-def _own_export(slug, export_id):
-    """The round and the export, which only the admin who asked for it may see."""
-    round_ = load_released_round(slug)
-    export = export_jobs.own_export(round_, export_id)
-    if export is None:
-        abort(404)
-    return round_, export
 
 
 @bp.route("/staff/rounds/<slug>/reach", methods=["GET", "POST"])

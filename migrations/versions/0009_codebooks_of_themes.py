@@ -1,4 +1,4 @@
-"""Codebooks of themes for coding free-text answers (issue 7).
+"""Codebooks of themes for coding free-text answers.
 
 Revision ID: 0009
 Revises: 0008

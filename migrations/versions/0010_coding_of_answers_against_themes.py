@@ -1,5 +1,5 @@
 """Coding free-text answers against a codebook: tags, memos, quotes, agreement, the brief's
-choices and long runs (issue 7).
+choices and long runs.
 
 Revision ID: 0010
 Revises: 0009

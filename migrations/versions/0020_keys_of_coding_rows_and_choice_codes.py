@@ -1,5 +1,5 @@
 """Keys and constraints: a coding row points at its answer's whole key and its round must be
-its response's; a choice's code is unique within its question (issue 17).
+its response's; a choice's code is unique within its question.
 
 - ``tag``, ``memo``, ``quote`` and ``double_coding`` lose their single-column keys to the
   response and the question, and take two composite ones, both ON DELETE CASCADE: (response,

@@ -8,7 +8,7 @@ from ..downloads import attachment
 from ..forms import ButtonForm, whole_number
 from .operations import codes_as_csv, ensure_network_codes, make_invitation_codes
 
-bp = Blueprint("access", __name__, template_folder="templates")
+bp = Blueprint("access_codes", __name__, template_folder="templates")
 
 
 @bp.route("/staff/rounds/<slug>/access/network-codes", methods=["POST"])
@@ -31,4 +31,4 @@ def invitations(slug):
     if request.form.get("format") == "csv":
         return attachment(codes_as_csv(codes), f"{round_.slug}-invitations.csv", "text/csv")
     address = url_for("respond.welcome", address=round_.address, _external=True)
-    return render_template("access/sheet.html", round=round_, codes=codes, address=address)
+    return render_template("access_codes/sheet.html", round=round_, codes=codes, address=address)

@@ -6,7 +6,7 @@ import re
 import pytest
 from sqlalchemy import func, inspect, select, text
 
-from consult.access.models import InvitationCode, NetworkCode
+from consult.access_codes.models import InvitationCode, NetworkCode
 from consult.design.models import Round
 from consult.extensions import db
 from consult.networks.models import Network
@@ -111,7 +111,7 @@ def test_designers_see_used_codes_rounded_not_moving_with_each_member(
     app, client, auth, demo_round
 ):
     """Watching "used" move by one as members start would time each member's arrival."""
-    from consult.access.operations import claim_invitation, make_invitation_codes
+    from consult.access_codes.operations import claim_invitation, make_invitation_codes
 
     set_access(app, demo_round, "invitation")
     with app.app_context():

@@ -24,6 +24,7 @@ def ensure_network_codes(round_):
     for network in networks:
         if network.id not in have:
             db.session.add(NetworkCode(round_id=round_.id, network_id=network.id, code=new_code()))
+    # The audit action keeps the name the log has always stored, so old entries still read.
     record("access.network_codes", round_)
     db.session.commit()
 

@@ -1,0 +1,1 @@
+"""Members' access codes: a code per network and single-use invitation codes."""
