@@ -208,23 +208,23 @@ def condition_clause(condition, questions_by_code):
 
 def responses_per_day(round_id):
     """{submission day: responses}; the page folds days into weeks."""
-    rows = db.session.execute(
-        select(Response.submitted_on, *RESPONSE_TALLY)
-        .where(Response.round_id == round_id, RELEASED_RESPONSE)
-        .group_by(Response.submitted_on)
-    )
-    return {day: tally(count, keys) for day, count, keys in rows}
+    return _released_responses_by(round_id, Response.submitted_on)
 
 
 def responses_by_furthest_page(round_id):
     """{position of the furthest page answered: responses}; a response reached every page
     up to its furthest."""
+    return _released_responses_by(round_id, Response.furthest_page)
+
+
+def _released_responses_by(round_id, column):
+    """{value of ``column``: released responses of the round with it}."""
     rows = db.session.execute(
-        select(Response.furthest_page, *RESPONSE_TALLY)
+        select(column, *RESPONSE_TALLY)
         .where(Response.round_id == round_id, RELEASED_RESPONSE)
-        .group_by(Response.furthest_page)
+        .group_by(column)
     )
-    return {page: tally(count, keys) for page, count, keys in rows}
+    return {value: tally(count, keys) for value, count, keys in rows}
 
 
 def drafts_in_progress(round_id):

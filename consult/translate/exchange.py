@@ -58,7 +58,13 @@ class _Xliff12File(xliff.Xliff1File):
 
     UnitClass = _Xliff12Unit
     namespace = XLIFF_12
-    XMLskeleton = xliff.Xliff1File.XMLskeleton.replace("1.1", "1.2")
+    #: The empty document a new store starts from: translate-toolkit's, at version 1.2.
+    XMLskeleton = (
+        '<?xml version="1.0" ?>\n'
+        f"<xliff version='1.2' xmlns='{XLIFF_12}'>\n"
+        "<file original='NoName' source-language='en' datatype='plaintext'>\n"
+        "<body>\n</body>\n</file>\n</xliff>"
+    )
 
 
 def export(round_, language, format_):
