@@ -127,15 +127,16 @@ class SurveyRows:
             question.update(read)
         elif not self.choices(question, select, plain, where):
             return
-        if question["kind"] == "info" and not (question["text"] or question["help"]):
+        answered = KINDS[question["kind"]].answered
+        if not answered and not (question["text"] or question["help"]):
             self.report.skipped.append(_("%(where)s: a note with no text", where=where))
             return
         question["code"] = self.new_code(plain.get("name"), number, where)
-        if not question["text"] and question["kind"] == "info":
+        if not question["text"] and not answered:
             # A note with only a hint: the hint is what members read, so it is the text
             # (exported, it would otherwise need its code as a label).
             question["text"], question["help"] = question["help"], {}
-        if not question["text"] and question["kind"] != "info":
+        if not question["text"] and answered:
             question["text"] = {self.default: plain.get("name") or question["code"]}
             self.report.notes.append(
                 _(
@@ -146,7 +147,7 @@ class SurveyRows:
                 )
             )
         required = plain.get("required", "").lower().lstrip("=")  # "=TRUE()" is a literal
-        question["required"] = question["kind"] != "info" and required in YES
+        question["required"] = answered and required in YES
         self.extras(question, plain, where)
         question["condition"] = self.condition(plain.get("relevant"), where)
         if self.current is None:
@@ -176,6 +177,7 @@ class SurveyRows:
                 )
             )
             return False
+        # XLSForm's three selects; the other types are read by the kinds (from_xlsform).
         kinds = {"one": "single_choice", "multiple": "multiple_choice", "rank": "ranking"}
         question["kind"] = next(kinds[name] for name in kinds if select.group(name))
         appearance = plain.get("appearance", "").lower()
