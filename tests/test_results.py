@@ -351,6 +351,9 @@ def test_reach_against_targets_on_the_dashboard(app, client, auth, statistics_ro
         data={"csrf_token": token, "target:language:fr": "many"},
     )
     assert refused.status_code == 400 and "A target must be a whole number" in refused.text
+    # The box named, what was typed kept, the other targets shown as saved.
+    assert "Check: Language of the answers: Français" in refused.text
+    assert 'value="many"' in refused.text and 'value="30"' in refused.text
     auth.logout()
     auth.login("reviewer")
     text = re.sub(r"\s+", " ", client.get(f"/staff/rounds/{SLUG}/dashboard").text)

@@ -16,7 +16,6 @@ from ..accounts.models import ROLES
 from ..cellkey import ptable
 from ..design.access import designers_only, load_round
 from ..downloads import attachment
-from ..forms import ButtonForm
 from ..i18n import current_language, text_direction
 from ..questions import kind_of
 from ..respond.questionnaire import round_with_questionnaire
@@ -27,7 +26,7 @@ from .access import load_own_export, load_released_round, reviewers_only
 from .comparison import compare_rounds, rounds_sharing_questions
 from .dashboard import round_dashboard
 from .figures import responses_figure
-from .forms import MicrodataForm, reach_targets_from
+from .forms import MicrodataForm, PublishForm, reach_form
 from .groupings import available_groupings, grouping_by_key
 from .microdata import protected_microdata
 from .operations import record_response_export, set_publication, set_reach_targets
@@ -296,21 +295,17 @@ def reach(slug):
     round_ = load_round(slug)
     language = round_.content_language(current_language())
     groupings = available_groupings(round_, language)
-    form = ButtonForm()
-    problems = []
+    form = reach_form(groupings, queries.reach_targets(round_.id))
     if form.validate_on_submit():
-        targets, problems = reach_targets_from(request.form, groupings)
-        if not problems:
-            set_reach_targets(round_, targets)
-            flash(_("The targets are saved."), "status")
-            return redirect(url_for(".dashboard", slug=slug))
-    current = queries.reach_targets(round_.id)
+        set_reach_targets(round_, form.targets())
+        flash(_("The targets are saved."), "status")
+        return redirect(url_for(".dashboard", slug=slug))
+    problems = form.problems()
     return render_template(
         "review/reach.html",
         round=round_,
         language=language,
         groupings=groupings,
-        current=current,
         problems=problems,
         form=form,
     ), (400 if problems else 200)
@@ -322,14 +317,9 @@ def publish(slug):
     """Which results members may see once the round closes ("you said, we did")."""
     round_ = load_round(slug)
     language = round_.content_language(current_language())
-    form = ButtonForm()
+    form = PublishForm()
     if form.validate_on_submit():
-        set_publication(
-            round_,
-            request.form.get("publish") == "yes",
-            request.form.getlist("code"),
-            findings=request.form.get("findings") == "yes",
-        )
+        set_publication(round_, form.publish.data, form.code.data, findings=form.findings.data)
         flash(_("The publication settings are saved."), "status")
         return redirect(url_for(".publish", slug=slug))
     questions = [q for q in round_.questions if kind_of(q).answered]
