@@ -12,7 +12,7 @@ from ..audit import ACTION_NAMES, DETAIL_NAMES, audit_log_query, rounds_to_filte
 from ..extensions import db
 from ..forms import ButtonForm, whole_number
 from .access import role_required
-from .forms import ROLE_NAMES, AddAccountForm
+from .forms import ROLE_NAMES, AccountActionForm, AddAccountForm
 from .models import User
 from .operations import AccountError, add_account, change_account, reset_account_two_factor
 from .views import bp
@@ -49,11 +49,10 @@ def users():
 def change_user(user_id):
     """One admin action on one account: another role, disable, enable, reset two-step."""
     user = db.get_or_404(User, user_id)
-    action, role = request.form.get("action"), request.form.get("role")
-    if not ButtonForm().validate_on_submit() or action not in ACCOUNT_ACTIONS:
+    form = AccountActionForm()
+    if not form.validate_on_submit() or form.action.data not in ACCOUNT_ACTIONS:
         abort(400)
-    if action == "role" and role not in ROLE_NAMES:
-        abort(400)
+    action, role = form.action.data, form.role.data
     try:
         if action == "reset_two_factor":
             reset_account_two_factor(current_user, user)

@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, PasswordField, SelectChoice, SelectField, StringField
-from wtforms.validators import DataRequired, Length, Regexp
+from wtforms.validators import DataRequired, Length, Regexp, ValidationError
 
 from ..forms import TranslatedForm
 
@@ -63,6 +63,18 @@ ROLE_NAMES = {
     "translator": _l("Translator"),
     "reviewer": _l("Reviewer"),
 }
+
+
+class AccountActionForm(TranslatedForm):
+    """One admin action on an account (a button of the users page): its name, and for a
+    change of role the new role."""
+
+    action = StringField()
+    role = StringField()
+
+    def validate_role(self, field):
+        if self.action.data == "role" and field.data not in ROLE_NAMES:
+            raise ValidationError(field.gettext("Not a valid choice."))
 
 
 class AddAccountForm(TranslatedForm):

@@ -21,6 +21,7 @@ from wtforms import (
 from wtforms.validators import (
     AnyOf,
     DataRequired,
+    InputRequired,
     Length,
     NumberRange,
     Optional,
@@ -29,7 +30,7 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from ..forms import TranslatedForm
+from ..forms import LARGEST_NUMBER, TranslatedForm
 from ..i18n import native_name
 from ..text import one_line
 from .models import NEUTRAL_LABELS, STATUSES
@@ -212,3 +213,23 @@ class RoundSettingsForm(LanguagePicks, ParsedForm):
     def validate_closes_at(self, field):
         if field.data and self.opens_at.data and field.data <= self.opens_at.data:
             raise ValidationError(_l("The closing time must come after the opening time."))
+
+
+class CopyForm(TranslatedForm):
+    """A copy of a round at a new address (copy_round checks it)."""
+
+    slug = StringField(filters=[lambda value: (value or "").strip()])
+
+
+class BlockChoiceForm(TranslatedForm):
+    """The block of the library to insert as a new page."""
+
+    block = IntegerField(validators=[InputRequired(), NumberRange(min=1, max=LARGEST_NUMBER)])
+
+
+class SaveBlockForm(TranslatedForm):
+    """A page saved in the library under a name (cut to the library's 200 characters)."""
+
+    name = StringField(
+        filters=[lambda value: (value or "").strip()[:200]], validators=[DataRequired()]
+    )

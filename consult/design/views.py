@@ -22,7 +22,7 @@ from ..uploads import accepts_files_up_to
 from .access import designers_only, load_round
 from .conditions import in_words
 from .definition import DefinitionError, to_definition
-from .forms import ImportForm, NewRoundForm, RoundSettingsForm, StatusForm
+from .forms import CopyForm, ImportForm, NewRoundForm, RoundSettingsForm, StatusForm
 from .imports import MAX_IMPORT_BYTES, ImportRefused, import_upload
 from .labels import STATUS_NAMES, TRANSITIONS
 from .library import all_blocks
@@ -181,10 +181,10 @@ def status(slug):
 @designers_only
 def copy(slug):
     round_ = load_round(slug)
-    new_slug = (request.form.get("slug") or "").strip()
-    if ButtonForm().validate_on_submit():
+    form = CopyForm()
+    if form.validate_on_submit():
         try:
-            copied = copy_round(round_, new_slug)
+            copied = copy_round(round_, form.slug.data or "")
         except (DesignError, DefinitionError) as error:
             flash(str(error), "error")
         else:
