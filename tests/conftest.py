@@ -225,8 +225,8 @@ def release_later(round_):
     themes.releases): each call is a day after the last, so every call may release."""
     from datetime import timedelta
 
+    from consult.coding.releases import release_themes_if_due
     from consult.respond.operations import today
-    from consult.themes.releases import release_themes_if_due
 
     release_themes_if_due(round_, today() + timedelta(days=next(_later_days)))
 

@@ -43,12 +43,12 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy import select
 
+from ..coding.scrub import scrub
 from ..design.models import NUMBER_KINDS, TEXT_KINDS
 from ..extensions import db
 from ..i18n import pick
 from ..networks.models import Network
 from ..respond.models import Answer, Response
-from ..themes.scrub import scrub
 
 #: Generalise for the whole file while more than this share of the responses is in a
 #: combination of place, language and time under k; local suppression handles the rest.
