@@ -151,18 +151,21 @@ def brief_choices_form(theme_ids):
             }
 
     for theme_id in theme_ids:
-        setattr(
-            BriefChoicesForm,
-            f"direction-{theme_id}",
-            StringField(filters=[_one_of(DIRECTION_NAMES)]),
-        )
-        setattr(
-            BriefChoicesForm, f"activity-{theme_id}", StringField(filters=[_one_of(ACTIVITY_NAMES)])
-        )
+        direction = StringField(filters=[_one_of(DIRECTION_NAMES)])
+        activity = StringField(filters=[_one_of(ACTIVITY_NAMES)])
+        setattr(BriefChoicesForm, f"direction-{theme_id}", direction)
+        setattr(BriefChoicesForm, f"activity-{theme_id}", activity)
     return BriefChoicesForm()
 
 
-class ResultsFilter(TranslatedForm):
+class _AddressFilters(TranslatedForm):
+    """Filters read from the address of a page (a GET): no CSRF token."""
+
+    def __init__(self, formdata):
+        super().__init__(formdata, meta={"csrf": False})
+
+
+class ResultsFilter(_AddressFilters):
     """The theme results' grouping, from the address (``?by=``): none for anything else."""
 
     by = StringField(filters=[_one_of(GROUPING_KEYS)])
@@ -171,7 +174,7 @@ class ResultsFilter(TranslatedForm):
 # The coding screen ---------------------------------------------------------------------------
 
 
-class CodingFilters(TranslatedForm):
+class CodingFilters(_AddressFilters):
     """The coding screen's filters and page, from the address; a value it does not know is
     taken as no filter (the first page)."""
 
@@ -182,12 +185,16 @@ class CodingFilters(TranslatedForm):
     page = NumberOrNoneField()
 
     def __init__(self, themes, formdata):
-        super().__init__(formdata, meta={"csrf": False})
+        super().__init__(formdata)
         if self.theme.data not in themes:
             self.theme.data = None
         #: The filters and page as the address gave them, in its order: the page's forms
         #: send them back, so that the reviewer comes back to the page they acted on.
-        self.given = [(name, values[0]) for name, values in _given(self, formdata)]
+        self.given = [
+            (name, self[name].raw_data[0])
+            for name in formdata
+            if name in self and self[name].raw_data
+        ]
 
     @property
     def filters(self):
@@ -196,12 +203,6 @@ class CodingFilters(TranslatedForm):
     @property
     def page_number(self):
         return max(self.page.data or 1, 1)
-
-
-def _given(form, formdata):
-    for name in formdata:
-        if name in form and form[name].raw_data:
-            yield name, form[name].raw_data
 
 
 class AnswerForm(_ToldForm):

@@ -144,7 +144,7 @@ def results(slug):
     if round_.codebook is None:
         flash(_("Choose a codebook for this round first."), "error")
         return redirect(url_for("themes.overview", slug=slug))
-    by = ResultsFilter(request.args, meta={"csrf": False}).by.data
+    by = ResultsFilter(request.args).by.data
     themes = list(queries.themes_of(round_.codebook).values())
     return render_template(
         "coding/results.html",
