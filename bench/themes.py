@@ -26,13 +26,14 @@ from sqlalchemy import insert, text  # noqa: E402
 
 from consult import create_app  # noqa: E402
 from consult.cellkey import KEY_RANGE  # noqa: E402
+from consult.codebooks.operations import seed_starter_codebook  # noqa: E402
+from consult.coding.answers import written_answers  # noqa: E402
+from consult.coding.autocoding import autocode  # noqa: E402
+from consult.coding.emergent import emergent_themes  # noqa: E402
+from consult.coding.operations import use_codebook  # noqa: E402
 from consult.demo.operations import create_demo_round, synthetic_answers  # noqa: E402
 from consult.extensions import db  # noqa: E402
 from consult.respond.models import Answer, Response  # noqa: E402
-from consult.themes.coding import autocode, use_codebook  # noqa: E402
-from consult.themes.emergent import emergent_themes  # noqa: E402
-from consult.themes.operations import seed_starter_codebook  # noqa: E402
-from consult.themes.queries import written_answers  # noqa: E402
 
 ANSWERS = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
 EMERGENT = int(sys.argv[2]) if len(sys.argv) > 2 else 20_000

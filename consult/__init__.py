@@ -88,6 +88,9 @@ def _register_blueprints(app):
     from .access_codes.views import bp as access_codes_bp
     from .accounts import admin_views  # noqa: F401 (more accounts routes)
     from .accounts.views import bp as accounts_bp
+    from .codebooks.views import bp as codebooks_bp
+    from .coding import brief_views, screen_views  # noqa: F401 (they join the themes blueprint)
+    from .coding.views import bp as themes_bp
     from .design import block_views, page_views, preview  # noqa: F401 (more design routes)
     from .design.views import bp as design_bp
     from .errors import bp as errors_bp
@@ -95,9 +98,6 @@ def _register_blueprints(app):
     from .respond.views import bp as respond_bp
     from .review.views import bp as review_bp
     from .staff.views import bp as staff_bp
-    from .themes import coding_views  # noqa: F401 (its routes join the themes blueprint)
-    from .themes.codebook_views import bp as codebooks_bp
-    from .themes.views import bp as themes_bp
     from .translate.views import bp as translate_bp
 
     for blueprint in (
@@ -118,6 +118,7 @@ def _register_blueprints(app):
 
 def _register_cli(app):
     from .accounts.cli import create_user_command, reset_two_factor_command, set_role_command
+    from .coding.cli import themes_cli  # the codebook commands and coding's autocode
     from .demo.cli import seed_demo_command
     from .design.cli import blocks_cli, rounds_cli
     from .i18n import translate_cli
@@ -126,7 +127,6 @@ def _register_cli(app):
     from .queue import jobs_cli
     from .respond.cli import drafts_cli
     from .review.cli import responses_cli, results_cli
-    from .themes.cli import themes_cli
 
     for command in (
         create_user_command,

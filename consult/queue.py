@@ -1,5 +1,5 @@
 """Long work runs in a worker process, not in the web worker: automatic coding and
-emergent themes (themes.jobs), large exports of responses (review.export_jobs), and, every
+emergent themes (coding.jobs), large exports of responses (review.export_jobs), and, every
 few minutes by itself, the releases of figures that are due (review.release_jobs). The
 queue is huey's, stored in SQLite in the instance folder by default (nothing more to
 install or run than the worker) or in Redis at scale
@@ -77,8 +77,8 @@ def every(minutes):
 
 
 def init_app(app):
+    from .coding import jobs as _theme_jobs  # noqa: F401 (registers its jobs)
     from .review import release_jobs as _release_jobs  # noqa: F401 (registers its jobs)
-    from .themes import jobs as _theme_jobs  # noqa: F401 (registers its jobs)
 
     url = app.config.get("QUEUE_URL") or "sqlite:///" + os.path.join(
         app.instance_path, "queue.sqlite"

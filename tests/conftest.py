@@ -222,11 +222,11 @@ _later_days = itertools.count(1)
 
 def release_later(round_):
     """Release a round's responses and themes as a later day would (review.releases,
-    themes.releases): each call is a day after the last, so every call may release."""
+    coding.releases): each call is a day after the last, so every call may release."""
     from datetime import timedelta
 
+    from consult.coding.releases import release_themes_if_due
     from consult.respond.operations import today
-    from consult.themes.releases import release_themes_if_due
 
     release_themes_if_due(round_, today() + timedelta(days=next(_later_days)))
 

@@ -19,10 +19,11 @@ def coded_demo(live_server):
     """The demo round with 300 released responses, the starter codebook and its
     suggestions, and a reviewer's account; returns (app, base URL)."""
     from consult.accounts.operations import create_user
+    from consult.codebooks.operations import seed_starter_codebook
+    from consult.coding.autocoding import autocode
+    from consult.coding.operations import use_codebook
     from consult.demo.operations import add_synthetic_responses
     from consult.design.models import Round
-    from consult.themes.coding import autocode, use_codebook
-    from consult.themes.operations import seed_starter_codebook
 
     app, base = live_server
     with app.app_context():
@@ -42,7 +43,7 @@ def log_in(page, base):
 
 
 def suggestions_left(app):
-    from consult.themes.models import Tag
+    from consult.coding.models import Tag
 
     with app.app_context():
         return db.session.scalar(

@@ -10,12 +10,12 @@ import pytest
 from sqlalchemy import func, select
 
 from consult import create_app
+from consult.coding.models import DoubleCoding, Memo, Quote, Tag
+from consult.coding.references import answer_key_of, reference_of
 from consult.design.models import Round
 from consult.design.operations import copy_round
 from consult.extensions import db
 from consult.respond.models import Answer, Response
-from consult.themes.models import DoubleCoding, Memo, Quote, Tag
-from consult.themes.references import answer_key_of, reference_of
 
 from .conftest import AuthActions, csrf_token, make_test_config, release_later
 from .test_themes import coded_round  # noqa: F401 - the round with coded written answers

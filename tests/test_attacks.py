@@ -26,14 +26,14 @@ import pytest
 from sqlalchemy import func, insert, select
 
 from consult.cellkey import KEY_RANGE
+from consult.codebooks.models import Codebook, Theme
+from consult.coding.references import reference_of
 from consult.design.definition import from_definition
 from consult.design.models import Round
 from consult.extensions import db
 from consult.networks.models import Network
 from consult.respond.models import Answer, Response
 from consult.review.models import Release
-from consult.themes.models import Codebook, Theme
-from consult.themes.references import reference_of
 
 from .attacker import K, noise_bound, value_range
 from .conftest import csrf_token, release_later, release_next_day

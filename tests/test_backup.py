@@ -14,14 +14,14 @@ from sqlalchemy.engine import make_url
 from consult import create_app
 from consult.access_codes.operations import ensure_network_codes, make_invitation_codes
 from consult.accounts.operations import create_user
+from consult.coding.models import BriefTheme, ThemeJob
+from consult.coding.operations import add_tag, code_blind, mark_quote, write_memo
 from consult.design.models import Round
 from consult.extensions import db
 from consult.maintenance.backup import current_revision, postgresql_commands
 from consult.respond.models import Answer, Draft
 from consult.review.models import ExportJob
 from consult.review.operations import set_reach_targets
-from consult.themes.coding import add_tag, code_blind, mark_quote, write_memo
-from consult.themes.models import BriefTheme, ThemeJob
 from consult.translate.operations import assign_translator
 
 from .conftest import make_test_config, release_later

@@ -6,10 +6,10 @@ refused in addresses."""
 import pytest
 from sqlalchemy import select
 
+from consult.codebooks.operations import seed_starter_codebook
+from consult.coding.operations import use_codebook
 from consult.design.models import Round
 from consult.extensions import db
-from consult.themes.coding import use_codebook
-from consult.themes.operations import seed_starter_codebook
 
 from .builder import Builder
 from .conftest import release_next_day

@@ -10,13 +10,13 @@ import pytest
 from scipy.stats import chi2_contingency
 from sqlalchemy import select, update
 
+from consult.codebooks.operations import seed_starter_codebook
+from consult.coding.operations import use_codebook
 from consult.demo.operations import add_synthetic_responses
 from consult.design.models import Question, Round
 from consult.extensions import db
 from consult.networks.models import Network
 from consult.respond.models import Answer, Response
-from consult.themes.coding import use_codebook
-from consult.themes.operations import seed_starter_codebook
 
 QUESTION = "services_meet_needs"
 

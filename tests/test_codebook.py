@@ -6,10 +6,10 @@ import json
 from sqlalchemy import func, select
 
 from consult.audit import AuditEvent
+from consult.codebooks.models import Codebook, Theme
+from consult.codebooks.starter import starter_definition
+from consult.coding.rules import find_phrases
 from consult.extensions import db
-from consult.themes.models import Codebook, Theme
-from consult.themes.rules import find_phrases
-from consult.themes.starter import starter_definition
 
 THEMES = starter_definition()["themes"]
 

@@ -14,13 +14,13 @@ from werkzeug.http import parse_options_header
 from werkzeug.test import encode_multipart
 
 from consult.audit import AuditEvent
+from consult.codebooks.definition import CodebookError
+from consult.codebooks.models import Codebook, Theme
+from consult.codebooks.operations import seed_starter_codebook, update_codebook
+from consult.codebooks.starter import starter_definition
 from consult.config import LANGUAGES
 from consult.design.imports import MAX_IMPORT_BYTES
 from consult.extensions import db
-from consult.themes.codebook_changes import update_codebook
-from consult.themes.models import Codebook, Theme
-from consult.themes.operations import CodebookError, seed_starter_codebook
-from consult.themes.starter import starter_definition
 
 from .conftest import csrf_token, post_file
 

@@ -10,10 +10,9 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from consult import spreadsheets
-from consult.config import LANGUAGES
-from consult.themes import sheet
-from consult.themes.operations import FORMAT, TEXT_FIELDS
-from consult.themes.sheet import (
+from consult.codebooks import sheet
+from consult.codebooks.definition import FORMAT, TEXT_FIELDS
+from consult.codebooks.sheet import (
     SheetError,
     codebook_table,
     definition_from_table,
@@ -21,7 +20,8 @@ from consult.themes.sheet import (
     write_csv,
     write_xlsx,
 )
-from consult.themes.starter import starter_definition
+from consult.codebooks.starter import starter_definition
+from consult.config import LANGUAGES
 
 STARTER = starter_definition()
 HYPERLINK = '=HYPERLINK("http://example.org/x","click")'

@@ -10,13 +10,14 @@ import re
 import pytest
 from sqlalchemy import func, select
 
+from consult.codebooks.models import Theme
+from consult.coding.autocoding import autocode
+from consult.coding.models import Tag
+from consult.coding.text import same_text_key
 from consult.design.models import Round
 from consult.extensions import db
 from consult.networks.models import Network
 from consult.respond.models import Answer
-from consult.themes.coding import autocode
-from consult.themes.models import Tag, Theme
-from consult.themes.text import same_text_key
 
 from .conftest import csrf_token
 from .test_themes import add_written_answers, coded_round  # noqa: F401 (the fixture)

@@ -14,14 +14,14 @@ from sqlalchemy.orm import Session
 from consult.accounts.models import User
 from consult.arrival import rewrite_responses_of_the_day
 from consult.audit import AuditEvent
+from consult.coding.models import DoubleCoding, Memo, Quote, Tag
+from consult.coding.operations import code_blind, mark_quote, write_memo
 from consult.design.definition import DefinitionError, from_definition, to_definition
 from consult.design.models import Choice, Question, Round, Section
 from consult.design.operations import DesignError
 from consult.design.page_operations import update_question
 from consult.extensions import db
 from consult.respond.models import Answer, Response
-from consult.themes.coding import code_blind, mark_quote, write_memo
-from consult.themes.models import DoubleCoding, Memo, Quote, Tag
 
 from .builder import Builder
 from .conftest import csrf_token, post_file

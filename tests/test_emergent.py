@@ -5,8 +5,8 @@ import random
 
 import pytest
 
-from consult.themes.emergent import STOP_WORDS, Suggestion, default_groups, emergent_themes
-from consult.themes.text import stems
+from consult.coding.emergent import STOP_WORDS, Suggestion, default_groups, emergent_themes
+from consult.coding.text import stems
 
 # Six answers about housing, then six about methadone, in each language. Each topic word is
 # in at least 2 answers and at most half of them, so it stays in the vocabulary.

@@ -18,6 +18,9 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
 from consult.audit import AuditEvent
+from consult.codebooks.models import Codebook, Theme
+from consult.codebooks.operations import seed_starter_codebook
+from consult.codebooks.sheet import MAX_UNCOMPRESSED_BYTES
 from consult.design.definition import to_definition
 from consult.design.imports import MAX_IMPORT_BYTES
 from consult.design.models import Choice, Question, Round, Section
@@ -25,9 +28,6 @@ from consult.design.operations import import_round
 from consult.extensions import db
 from consult.respond.forms import DEFAULT_MAX_LENGTH, OTHER_MAX_LENGTH
 from consult.respond.models import Answer, Draft, Response
-from consult.themes.models import Codebook, Theme
-from consult.themes.operations import seed_starter_codebook
-from consult.themes.sheet import MAX_UNCOMPRESSED_BYTES
 
 from .conftest import csrf_token, post_file
 
@@ -1004,7 +1004,7 @@ def import_round_for_translation(app):
 
 
 def codebook_snapshot(app):
-    from consult.themes.operations import export_codebook
+    from consult.codebooks.definition import export_codebook
 
     with app.app_context():
         return json.dumps(
@@ -1018,8 +1018,7 @@ def codebook_snapshot(app):
 
 def assert_codebooks_are_sound(app):
     """Every stored theme has a code the pages can use and texts that are texts."""
-    from consult.themes.codebook_changes import check_definition
-    from consult.themes.operations import export_codebook
+    from consult.codebooks.definition import check_definition, export_codebook
 
     with app.app_context():
         for codebook in db.session.scalars(select(Codebook)):
@@ -1029,7 +1028,7 @@ def assert_codebooks_are_sound(app):
 
 
 def sheet_rows(draw_rows):
-    from consult.themes.sheet import HEADER
+    from consult.codebooks.sheet import HEADER
 
     return st.tuples(
         st.lists(st.sampled_from([*HEADER[:12], "code", "CODE", "notes", ""]), max_size=8),

@@ -40,8 +40,8 @@ import os, sys, flask_migrate
 import consult
 from consult import create_app
 from consult.demo.operations import create_demo_round
+from consult.codebooks.operations import seed_starter_codebook
 from consult.design.block_operations import seed_blocks
-from consult.themes.operations import seed_starter_codebook
 app = create_app()
 print("package:", consult.__file__)
 with app.app_context():

@@ -15,13 +15,13 @@ from sqlalchemy import func, select
 
 from consult import create_app, queue
 from consult.accounts.operations import create_user
+from consult.codebooks.operations import seed_starter_codebook
+from consult.coding import jobs
+from consult.coding.models import Tag, ThemeJob
+from consult.coding.operations import use_codebook
 from consult.demo.operations import add_synthetic_responses, create_demo_round
 from consult.extensions import db
 from consult.networks.operations import ensure_member_networks
-from consult.themes import jobs
-from consult.themes.coding import use_codebook
-from consult.themes.models import Tag, ThemeJob
-from consult.themes.operations import seed_starter_codebook
 
 from .conftest import csrf_token, make_test_config
 

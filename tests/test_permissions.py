@@ -30,6 +30,12 @@ from consult import create_app
 from consult.accounts.models import User
 from consult.accounts.operations import create_user
 from consult.accounts.views import SETTING_UP
+from consult.codebooks.definition import export_codebook
+from consult.codebooks.operations import seed_starter_codebook
+from consult.coding import agreement, answers, jobs
+from consult.coding.autocoding import autocode
+from consult.coding.models import ThemeJob
+from consult.coding.operations import mark_quote
 from consult.demo.operations import add_synthetic_responses, create_demo_round
 from consult.design.block_operations import seed_blocks
 from consult.design.definition import to_definition
@@ -41,10 +47,6 @@ from consult.respond.models import Draft
 from consult.respond.operations import give_resume_code
 from consult.review.models import ExportJob
 from consult.review.operations import set_publication
-from consult.themes import agreement, jobs, queries
-from consult.themes.coding import autocode, mark_quote
-from consult.themes.models import ThemeJob
-from consult.themes.operations import export_codebook, seed_starter_codebook
 from consult.translate import exchange
 from consult.translate.models import TranslatorAssignment
 from consult.translate.operations import assign_translator
@@ -419,7 +421,7 @@ def add_matrix_data():
     )
     db.session.add(job)
     db.session.commit()
-    readable = queries.readable_groups(round_.id, round_.min_cell_size)
+    readable = answers.readable_groups(round_.id, round_.min_cell_size)
     answer = agreement.sample(round_.id, readable)[0]  # of the double-coding sample
     quote = mark_quote(round_, answer, reviewer)
 
@@ -451,7 +453,7 @@ def add_matrix_data():
     db.session.commit()
 
     starter = round_.codebook
-    reference = queries.answer_reference(answer)
+    reference = answers.answer_reference(answer)
     arguments = {
         "job_id": job.id,
         "export_id": export.id,

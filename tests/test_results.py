@@ -444,7 +444,7 @@ def test_members_read_what_they_told_us_on_the_published_questions_only(
 ):
     """ "You said": with the findings ticked, the members' page leads with the brief's
     headline findings, each one sentence with its share, and only on published questions."""
-    from consult.themes.results import headline_findings
+    from consult.coding.results import headline_findings
 
     auth.login("designer")
     token = csrf_token(client.get(f"/staff/rounds/{SLUG}/publish").text)

@@ -9,6 +9,10 @@ from sqlalchemy import func, select
 
 from consult.accounts.operations import create_user
 from consult.audit import AuditEvent
+from consult.codebooks.operations import seed_starter_codebook
+from consult.coding.autocoding import autocode
+from consult.coding.models import DoubleCoding, Memo, Quote, Tag, ThemeJob
+from consult.coding.operations import add_tag, code_blind, mark_quote, use_codebook, write_memo
 from consult.demo.operations import add_synthetic_responses
 from consult.design.models import Round
 from consult.design.operations import copy_round
@@ -16,16 +20,6 @@ from consult.extensions import db
 from consult.maintenance.retention import RetentionRefused, delete_responses
 from consult.respond.models import Answer, Draft, Response
 from consult.review.releases import release_if_due
-from consult.themes.coding import (
-    add_tag,
-    autocode,
-    code_blind,
-    mark_quote,
-    use_codebook,
-    write_memo,
-)
-from consult.themes.models import DoubleCoding, Memo, Quote, Tag, ThemeJob
-from consult.themes.operations import seed_starter_codebook
 
 from .conftest import csrf_token, set_status
 

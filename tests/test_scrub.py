@@ -3,7 +3,7 @@
 
 import pytest
 
-from consult.themes.scrub import KINDS, REMOVED, Scrubbed, scrub
+from consult.coding.scrub import KINDS, REMOVED, Scrubbed, scrub
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,9 @@ import zipfile
 import pytest
 
 from consult import spreadsheets
+from consult.codebooks.sheet import SheetError, read_table
 from consult.design.xlsform import XLSFormError, read_xlsform
 from consult.design.xlsform import workbook as workbook_module
-from consult.themes.sheet import SheetError, read_table
 from consult.translate.exchange import ExchangeError
 from consult.translate.exchange import read as read_translations
 

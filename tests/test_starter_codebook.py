@@ -5,8 +5,8 @@ import re
 
 import pytest
 
+from consult.codebooks.starter import STRATEGIC_DIRECTIONS, starter_definition
 from consult.config import LANGUAGES
-from consult.themes.starter import STRATEGIC_DIRECTIONS, starter_definition
 
 DEFINITION = starter_definition()
 THEMES = DEFINITION["themes"]

@@ -2,8 +2,8 @@
 
 import pytest
 
-from consult.themes.rules import find_phrases
-from consult.themes.text import normalise, stems, words
+from consult.coding.rules import find_phrases
+from consult.coding.text import normalise, stems, words
 
 
 @pytest.mark.parametrize(

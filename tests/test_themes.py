@@ -15,19 +15,21 @@ from sqlalchemy import func, insert, select
 
 from consult.accounts.models import User
 from consult.cellkey import new_record_key
+from consult.codebooks.models import Theme
+from consult.codebooks.operations import seed_starter_codebook
+from consult.coding import jobs
+from consult.coding.agreement import cohen_kappa
+from consult.coding.answers import uncovered_answers
+from consult.coding.autocoding import autocode
+from consult.coding.brief import build_brief
+from consult.coding.models import Quote, Tag
+from consult.coding.operations import use_codebook
+from consult.coding.references import answer_key_of, reference_of
+from consult.coding.results import theme_results
 from consult.design.models import Round
 from consult.extensions import db
 from consult.networks.models import Network
 from consult.respond.models import Answer, Response
-from consult.themes import jobs
-from consult.themes.agreement import cohen_kappa
-from consult.themes.brief import build_brief
-from consult.themes.coding import autocode, use_codebook
-from consult.themes.models import Quote, Tag, Theme
-from consult.themes.operations import seed_starter_codebook
-from consult.themes.queries import uncovered_answers
-from consult.themes.references import answer_key_of, reference_of
-from consult.themes.results import theme_results
 
 from .conftest import csrf_token, release_later
 from .journey import demo_pages, field, post_page, start
@@ -666,15 +668,15 @@ def test_two_themes_written_about_together_by_few_are_hidden(app, coded_round):
 def test_markdown_escapes_only_what_markdown_would_read(written, markdown):
     """Backslashes show when the brief is pasted into a word processor: only marks that
     would change the text are escaped."""
-    from consult.themes.views import markdown_text
+    from consult.coding.brief_views import markdown_text
 
     assert markdown_text(written) == markdown
 
 
 def test_ranked_priorities_list_the_most_ranked_first_and_hidden_ones_last():
+    from consult.coding.results import most_first
     from consult.review.results import ChoiceRow
     from consult.suppression import Figure
-    from consult.themes.results import most_first
 
     def row(label, value):
         return ChoiceRow(label=label, count=Figure(value, 5, None if value else "small"))

@@ -20,6 +20,8 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
 from consult import spreadsheets
+from consult.codebooks import sheet
+from consult.codebooks.sheet import SheetError
 from consult.design import imports, operations
 from consult.design.imports import (
     MAX_CHOICES,
@@ -34,8 +36,6 @@ from consult.design.xlsform import XLSFormError, read_xlsform, reading
 from consult.design.xlsform import workbook as workbook_module
 from consult.design.xlsform.common import MAX_FILE, MAX_ROWS, MAX_UNZIPPED
 from consult.extensions import db
-from consult.themes import sheet
-from consult.themes.sheet import SheetError
 from consult.translate import exchange
 from consult.translate.exchange import MAX_ENTRIES
 

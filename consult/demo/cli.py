@@ -4,9 +4,10 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from ..codebooks.operations import seed_starter_codebook
+from ..coding.autocoding import autocode
+from ..coding.operations import use_codebook
 from ..design.block_operations import seed_blocks
-from ..themes.coding import autocode, use_codebook
-from ..themes.operations import seed_starter_codebook
 from .operations import (
     add_synthetic_responses,
     create_demo_round,

@@ -98,7 +98,7 @@ class Round(db.Model):
     #: Figures are released at most once every this many days (review.releases), set by an
     #: admin.
     release_interval_days: Mapped[int] = mapped_column(default=1, server_default="1")
-    #: The day themes were last considered for release (themes.releases), so that a page
+    #: The day themes were last considered for release (coding.releases), so that a page
     #: does not work them out again the same day.
     themes_released_on: Mapped[date | None]
     #: Members' pages name nothing: no title (``neutral_label`` instead), no logo, and the

@@ -13,10 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select
 
 from ..audit import record
-from ..extensions import db
-from ..respond.models import Answer, Draft, Response
-from ..review.models import Release
-from ..themes.models import (
+from ..coding.models import (
     AnswerTextKey,
     DoubleCoding,
     Memo,
@@ -25,10 +22,13 @@ from ..themes.models import (
     ThemeJob,
     ThemeRelease,
 )
+from ..extensions import db
+from ..respond.models import Answer, Draft, Response
+from ..review.models import Release
 
 #: A round whose responses may be deleted: no member can answer it any more.
 DELETABLE_STATUSES = ("closed", "archived")
-#: The coding rows about an answer (themes.models._OfAnAnswer), deleted with it.
+#: The coding rows about an answer (coding.models._OfAnAnswer), deleted with it.
 CODING_MODELS = (Tag, Memo, Quote, DoubleCoding, AnswerTextKey)
 
 

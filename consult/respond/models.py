@@ -21,7 +21,7 @@ WITHOUT_ROWID = {"sqlite_with_rowid": False}
 class Response(db.Model):
     __tablename__ = "response"
     __table_args__ = (
-        # The key that coding rows (themes.models) point at, so that the round they copy is
+        # The key that coding rows (coding.models) point at, so that the round they copy is
         # their response's; it is also the index of a round's responses.
         Index("uq_response_round", "round_id", "id", unique=True),
         WITHOUT_ROWID,

@@ -8,9 +8,9 @@ import click
 from flask.cli import AppGroup
 from sqlalchemy import select
 
+from ..coding.releases import release_themes_if_due
 from ..design.models import Round
 from ..extensions import db
-from ..themes.releases import release_themes_if_due
 from . import exports
 from .forms import PURPOSE_LENGTH
 from .groupings import grouping_by_key

@@ -42,8 +42,8 @@ from datetime import date
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
+from ..coding.scrub import scrub
 from ..questions import kind_of
-from ..themes.scrub import scrub
 from .response_records import read_records, response_columns
 
 #: Generalise for the whole file while more than this share of the responses is in a

@@ -14,13 +14,13 @@ from .. import queue
 from ..accounts.access import role_required
 from ..accounts.models import ROLES
 from ..cellkey import ptable
+from ..coding.results import headline_findings
 from ..design.access import designers_only, load_round
 from ..downloads import attachment
 from ..i18n import current_language, text_direction
 from ..questions import kind_of
 from ..respond.questionnaire import round_with_questionnaire
 from ..suppression import ALL
-from ..themes.results import headline_findings
 from . import export_jobs, exports, page_charts, queries
 from .access import load_own_export, load_released_round, reviewers_only
 from .comparison import compare_rounds, rounds_sharing_questions

@@ -1,5 +1,5 @@
 """What each released written answer says, as a key, so that the coding screen groups the
-answers that say the same thing (themes.groups). Filled by the coding screen as it finds
+answers that say the same thing (coding.groups). Filled by the coding screen as it finds
 answers without one: nothing to copy here.
 
 Revision ID: 0019

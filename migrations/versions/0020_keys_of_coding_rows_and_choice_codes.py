@@ -41,7 +41,7 @@ depends_on = None
 
 log = logging.getLogger("alembic.runtime.migration")
 
-#: The tables of rows about one answer (themes.models._OfAnAnswer).
+#: The tables of rows about one answer (coding.models._OfAnAnswer).
 CODING = ("tag", "memo", "quote", "double_coding")
 ANSWER_KEY = ["response_id", "question_id", "item"]
 CODE_LENGTH = 60

@@ -30,7 +30,7 @@ from ..spreadsheets import (
     neutralise,
     restore,
 )
-from .operations import FORMAT, TEXT_FIELDS
+from .definition import FORMAT, TEXT_FIELDS
 
 #: Fields that are one text per language; keywords are a list per language.
 PER_LANGUAGE_TEXTS = tuple(field for field in TEXT_FIELDS if field != "keywords")

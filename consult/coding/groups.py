@@ -1,20 +1,24 @@
 """Answers that say the same thing, shown once on the coding screen and coded together.
 
 Two written answers to one question are in one group when their texts have the same key
-(themes.text.same_text_key: the same words in the same order, whatever their case, spacing,
+(coding.text.same_text_key: the same words in the same order, whatever their case, spacing,
 punctuation or Unicode form). The keys are kept in ``answer_text_key``, so that grouping,
 counting and paging run in SQL; the screen shows each group's first answer (in the order
-of the random response ids) with the size of its group.
+of the random response ids) with the size of its group. ``key_answer_texts`` gives answers
+their key as they are released, before the screen groups them.
 """
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, func, select, tuple_
+from sqlalchemy import and_, case, func, insert, select, tuple_
+from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
 from ..respond.models import Answer
+from .answers import written_answers
 from .models import AnswerTextKey, Tag
 from .queries import answers_to_code, shown_answers
+from .text import same_text_key
 
 #: Partition of the written answers into groups.
 GROUP = (Answer.question_id, AnswerTextKey.text_key)
@@ -61,6 +65,22 @@ def answer_groups(round_id, readable, question_id=None, language=None, show="all
         members.c.response_id,
         members.c.item,
     )
+
+
+def answer_groups_page(round_id, readable, filters, page, per_page):
+    """(rows, whether another page follows) of page ``page`` of the coding screen's groups
+    (``answer_groups``), ``per_page`` a page; ``filters`` holds the screen's question,
+    language, show and theme."""
+    query = answer_groups(
+        round_id,
+        readable,
+        filters["question"],
+        filters["language"],
+        filters["show"],
+        filters["theme"],
+    )
+    rows = db.session.execute(query.limit(per_page + 1).offset((page - 1) * per_page)).all()
+    return rows[:per_page], len(rows) > per_page
 
 
 def _keyed(row):
@@ -154,3 +174,40 @@ def theme_lines(tags, counts, size):
         ThemeLine(theme_id, mine.get(theme_id), counts[theme_id], size)
         for theme_id in sorted(counts)
     ]
+
+
+def key_answer_texts(round_id):
+    """Give each released written answer of the round without one its text key
+    (``AnswerTextKey``), so that the coding screen can group the answers that say the same
+    thing. A cache of what the answers say, not a reviewer's action: no audit event. Only
+    answers released since the last call are read. Returns how many were keyed."""
+    missing = db.session.execute(
+        written_answers(round_id).where(
+            ~select(AnswerTextKey.item)
+            .where(
+                AnswerTextKey.response_id == Answer.response_id,
+                AnswerTextKey.question_id == Answer.question_id,
+                AnswerTextKey.item == Answer.item,
+            )
+            .exists()
+        )
+    ).all()
+    if not missing:
+        return 0
+    rows = [
+        {
+            "round_id": round_id,
+            "response_id": row.response_id,
+            "question_id": row.question_id,
+            "item": row.item,
+            "text_key": same_text_key(row.text, row.language),
+        }
+        for row in missing
+    ]
+    try:
+        db.session.connection().execute(insert(AnswerTextKey.__table__), rows)
+        db.session.commit()
+    except IntegrityError:  # another request keyed them a moment ago
+        db.session.rollback()
+        return 0
+    return len(rows)

@@ -1,51 +1,19 @@
-"""Reading a round's coding: its written answers, their tags, and the counts of respondents
-per theme, aggregated in SQL."""
-
-import uuid
+"""Reading a round's coding: the coding screen's answers and their tags, memos and quotes,
+what is left to review, and the respondents of released themes, aggregated in SQL. The
+written answers themselves are read by coding.answers."""
 
 from sqlalchemy import and_, func, literal_column, select, true, tuple_
 
 from ..accounts.models import User
 from ..cellkey import tally
-from ..design.models import Question, Section
 from ..extensions import db
 from ..respond.models import Answer, Response
 from ..review.queries import RELEASED_ANSWER, RELEASED_RESPONSE
+from .answers import written_answers
 from .models import Memo, Quote, Tag, ThemeRelease, ThemeReleaseMember
-from .references import answer_key_of, reference_of
 
 #: Tags that count in results and the brief: what a reviewer confirmed.
 CONFIRMED = "accepted"
-
-
-def written_answers(round_id):
-    """Select (response id, question id, item, text, language) of every written answer of a
-    round's released responses (review.releases): free-text questions and "other, please
-    specify" texts. An answer appears for coding only once released, so that no reviewer
-    reads a text the moment its member sends it."""
-    return (
-        select(Answer.response_id, Answer.question_id, Answer.item, Answer.text, Answer.language)
-        .join(Question, Question.id == Answer.question_id)
-        .join(Section, Section.id == Question.section_id)
-        .where(Section.round_id == round_id, Answer.text.is_not(None), RELEASED_ANSWER)
-    )
-
-
-def written_answer_count(round_id):
-    query = written_answers(round_id).with_only_columns(func.count())
-    return db.session.scalar(query.order_by(None))
-
-
-def answer_key(row):
-    """The key of a written answer kept on the server (emergent themes' job results):
-    "<response>.<question>.<item>". Pages show ``answer_reference`` instead."""
-    return f"{row.response_id}.{row.question_id}.{row.item}"
-
-
-def answer_reference(row):
-    """The opaque reference of a written answer in addresses and forms (themes.references):
-    it says nothing of the response, so one member's answers cannot be tied together."""
-    return reference_of(row.response_id, row.question_id, row.item)
 
 
 def tags_by_answer(round_id, keys):
@@ -85,7 +53,7 @@ def latest_versions(round_id):
 
 def released_theme_counts_by(round_id, response_groups):
     """{(theme id, group): respondents as a Tally}: for each theme, the respondents of its
-    latest released version (themes.releases) in each group. ``response_groups`` is a
+    latest released version (coding.releases) in each group. ``response_groups`` is a
     subquery of (response id, value, record key) as review.groupings gives."""
     latest = latest_versions(round_id).subquery()
     rows = db.session.execute(
@@ -137,65 +105,6 @@ def released_themes(round_id):
         )
     )
     return dict(rows.all())
-
-
-def uncovered_answers(round_id):
-    """Select the written answers with no tag a reviewer kept or the rules suggested."""
-    covered = (
-        select(Tag.id)
-        .where(
-            and_(
-                Tag.response_id == Answer.response_id,
-                Tag.question_id == Answer.question_id,
-                Tag.item == Answer.item,
-                Tag.status != "rejected",
-            )
-        )
-        .exists()
-    )
-    return written_answers(round_id).where(~covered)
-
-
-def find_answer(round_id, reference):
-    """The written answer of the round that ``reference`` (``answer_reference``) names, or
-    None for a reference that is malformed, altered, made under another secret, or names
-    another round's answer."""
-    key = answer_key_of(reference)
-    return None if key is None else _answer(round_id, *key)
-
-
-def find_answer_by_key(round_id, key):
-    """The written answer of the round named by a key kept on the server (``answer_key``),
-    or None. Never for a key that came with a request: those are references."""
-    try:
-        response, question, item = key.split(".")
-        response_id, question_id, item = uuid.UUID(response), int(question), int(item)
-    except ValueError:
-        return None
-    return _answer(round_id, response_id, question_id, item)
-
-
-def _answer(round_id, response_id, question_id, item):
-    return db.session.execute(
-        written_answers(round_id).where(
-            Answer.response_id == response_id,
-            Answer.question_id == question_id,
-            Answer.item == item,
-        )
-    ).first()
-
-
-def readable_groups(round_id, k):
-    """{(question id, language)} of the written answers a reviewer may read: those whose
-    language has at least ``k`` answers to the question (a smaller group is not shown)."""
-    rows = db.session.execute(
-        select(Answer.question_id, Answer.language, func.count())
-        .join(Question, Question.id == Answer.question_id)
-        .join(Section, Section.id == Question.section_id)
-        .where(Section.round_id == round_id, Answer.text.is_not(None), RELEASED_ANSWER)
-        .group_by(Answer.question_id, Answer.language)
-    )
-    return {(question_id, language) for question_id, language, count in rows if count >= k}
 
 
 def answers_to_code(round_id, readable, question_id=None, language=None, show="all", theme_id=None):
@@ -347,7 +256,7 @@ def suggestions_left(round_id, readable):
 def reason_keywords():
     """(a table of a tag's reasons, the column of their keywords), to join to ``Tag``: the
     keyword or phrase of each ``[keyword, start, end]`` of ``Tag.reasons``, which is how a
-    suggestion records the keyword rule that made it (themes.rules). JSON arrays are read
+    suggestion records the keyword rule that made it (coding.rules). JSON arrays are read
     with each database's own functions."""
     if db.engine.dialect.name == "postgresql":
         reasons = func.json_array_elements(Tag.reasons).table_valued("value").alias("reason")
@@ -386,3 +295,15 @@ def names_keyword(keyword):
     """The condition that a tag's reasons name ``keyword``."""
     reasons, word = reason_keywords()
     return select(literal_column("1")).select_from(reasons).where(word == keyword).exists()
+
+
+def themes_of(codebook):
+    """The codebook's themes by id, in codebook order."""
+    return {theme.id: theme for theme in codebook.themes} if codebook is not None else {}
+
+
+def candidate_quotes(round_id):
+    """The round's quotes, candidate or approved, by language."""
+    return db.session.scalars(
+        select(Quote).where(Quote.round_id == round_id).order_by(Quote.language, Quote.id)
+    ).all()

@@ -4,7 +4,7 @@ quotes and the part of the network's plan it feeds; rendered as a printable page
 Markdown, as JSON and as a Word document (brief_docx.py), all from the one ``Brief`` built
 here, in the reviewer's language.
 
-Everything in it is already protected: figures by small-cell suppression (themes.results),
+Everything in it is already protected: figures by small-cell suppression (coding.results),
 quotes scrubbed, approved and from groups of at least the round's minimum cell size.
 """
 
@@ -16,14 +16,13 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from ..audit import record
+from ..codebooks.starter import STRATEGIC_DIRECTIONS
 from ..extensions import db
 from ..i18n import native_name, pick
 from .differences import FALSE_DISCOVERY_RATE, notable_differences
 from .models import ACTIVITIES, BriefTheme, Quote
 from .queries import quote_group_sizes
 from .results import NOT_RELEASED, headline_findings, ranked_priorities, theme_results
-from .starter import STRATEGIC_DIRECTIONS
 
 DIRECTION_NAMES = dict(
     zip(
@@ -69,7 +68,7 @@ class BriefSection:
     by_region: dict
     by_language: dict
     direction: str | None
-    #: Why it is not shown by region or language (themes.results), or None.
+    #: Why it is not shown by region or language (coding.results), or None.
     total_only: str | None
     activity: str | None
     quotes: list = field(default_factory=list)
@@ -84,12 +83,12 @@ class Brief:
     languages: list
     priorities: list
     sections: list
-    #: Headline findings from the closed questions (themes.results.headline_findings).
+    #: Headline findings from the closed questions (coding.results.headline_findings).
     findings: list = field(default_factory=list)
     #: Names of the themes raised by fewer members than the round's minimum cell size, with
     #: nothing else to show: one line, not a section of "fewer than" tables.
     few: list = field(default_factory=list)
-    #: Notable differences between regions or languages (themes.differences).
+    #: Notable differences between regions or languages (coding.differences).
     differences: object = None
 
 
@@ -166,21 +165,6 @@ def _approved_quotes(round_):
                 )
             )
     return found
-
-
-def set_brief_choices(round_, choices):
-    """Save {theme id: (strategic direction or None, activity or None)} for the brief."""
-    existing = {
-        c.theme_id: c
-        for c in db.session.scalars(select(BriefTheme).where(BriefTheme.round_id == round_.id))
-    }
-    for theme_id, (direction, activity) in choices.items():
-        choice = existing.get(theme_id) or BriefTheme(round_id=round_.id, theme_id=theme_id)
-        choice.strategic_direction = direction
-        choice.activity = activity
-        db.session.add(choice)
-    record("themes.brief", round_, themes=len(choices))
-    db.session.commit()
 
 
 def finding_words(finding):

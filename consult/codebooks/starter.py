@@ -5,10 +5,10 @@ harms people who use drugs face, and each maps to one of the plan's four strateg
 so that a brief can group what members wrote by direction.
 
 They are data, ``data/starter_codebook.json``: a codebook file in the format staff export and
-import (``consult-codebook/1``, themes/operations.py), seeded by the same import. Each theme
+import (``consult-codebook/1``, codebooks/definition.py), seeded by the same import. Each theme
 has a name, a definition and include / exclude notes in every interface language, and
 keywords for automatic suggestions, matched on word stems after normalisation
-(``consult.themes.text``): plain word forms, lower case, a phrase of one to three words
+(``consult.coding.text``): plain word forms, lower case, a phrase of one to three words
 matching only with its words together and in order; Arabic and Farsi without harakat or
 tatweel. tests/test_starter_codebook.py checks all of this.
 """

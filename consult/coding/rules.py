@@ -1,5 +1,5 @@
 """A codebook's keyword rules, ready to match: each keyword or phrase of a theme, in each
-language, as the stems of its words (themes.text), found in an answer stem by stem.
+language, as the stems of its words (coding.text), found in an answer stem by stem.
 
 Matching is explained and repeats exactly: a theme is suggested for an answer when one of
 its keywords in the answer's language occurs in it, and the keyword with the place of its

@@ -3,7 +3,7 @@
 Each language is handled on its own, because stems and word shapes are not comparable across
 languages. Each answer becomes one row of two TF-IDF parts:
 
-* its word stems, as the codebook's keyword rules see them (``consult.themes.text``), without
+* its word stems, as the codebook's keyword rules see them (``consult.coding.text``), without
   stop words and one-letter stems, kept if they occur in at least 2 answers and at most half;
 * at half weight, the character 3- to 5-grams of its normalised text. These link spellings,
   typos and compounds that the stemmer keeps apart. The lower weight keeps the groups, and the

@@ -1,8 +1,7 @@
-"""The codebook: themes that free-text answers are coded against, shared across rounds.
-
-Every text of a theme is stored per language like a round's texts ({"en": …, "fr": …}), and
-so are its keyword rules ({"fr": ["seringue", "échange de seringues"], …}), matched on stems
-(themes.text).
+"""The coding of a round's written answers: the rows about one answer (tags, memos, quotes,
+blind codings, text keys), the brief's choices per theme, long runs, and the released
+versions of themes that theme figures count. The themes themselves are in
+codebooks.models.
 """
 
 import uuid
@@ -24,7 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..design.models import Texts
+from ..codebooks.models import Theme
 from ..extensions import db, one_of
 from ..queue import JobState
 
@@ -33,43 +32,6 @@ from ..queue import JobState
 TAG_STATUSES = ("suggested", "accepted", "rejected")
 #: The advocacy activities of the network's plan a theme can feed, for the brief.
 ACTIVITIES = ("high_level_advocacy", "advocacy_materials", "campaigns", "fundraising")
-
-
-class Codebook(db.Model):
-    __tablename__ = "codebook"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    #: A short stable name, e.g. "starter".
-    code: Mapped[str] = mapped_column(String(60), unique=True)
-    name: Mapped[dict] = mapped_column(Texts, default=dict)
-
-    themes: Mapped[list["Theme"]] = relationship(
-        back_populates="codebook", order_by="Theme.position", cascade="all, delete-orphan"
-    )
-
-
-class Theme(db.Model):
-    __tablename__ = "theme"
-    __table_args__ = (UniqueConstraint("codebook_id", "code", name="uq_theme_code"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    codebook_id: Mapped[int] = mapped_column(
-        ForeignKey("codebook.id", ondelete="CASCADE"), index=True
-    )
-    position: Mapped[int] = mapped_column(default=0)
-    code: Mapped[str] = mapped_column(String(60))
-    parent_id: Mapped[int | None] = mapped_column(ForeignKey("theme.id", ondelete="SET NULL"))
-    name: Mapped[dict] = mapped_column(Texts, default=dict)
-    definition: Mapped[dict] = mapped_column(Texts, default=dict)
-    include: Mapped[dict] = mapped_column(Texts, default=dict)
-    exclude: Mapped[dict] = mapped_column(Texts, default=dict)
-    #: {language: [keyword or phrase, …]}
-    keywords: Mapped[dict] = mapped_column(Texts, default=dict)
-    #: The strategic direction of the network's plan the theme serves, for the brief.
-    strategic_direction: Mapped[str | None] = mapped_column(String(120))
-
-    codebook: Mapped[Codebook] = relationship(back_populates="themes")
-    parent: Mapped["Theme | None"] = relationship(remote_side=[id])
 
 
 def _now():
@@ -172,7 +134,7 @@ class Memo(_OfAnAnswer, db.Model):
 
 
 class Quote(_OfAnAnswer, db.Model):
-    """An answer marked as a candidate quote: its text scrubbed of identifiers (themes.scrub)
+    """An answer marked as a candidate quote: its text scrubbed of identifiers (coding.scrub)
     and, once a reviewer approves it, usable in the brief."""
 
     __tablename__ = "quote"
@@ -196,7 +158,7 @@ class Quote(_OfAnAnswer, db.Model):
 
 class DoubleCoding(_OfAnAnswer, db.Model):
     """One reviewer's blind coding of an answer of the agreement sample: the themes they
-    found, compared with another reviewer's by Cohen's kappa (themes.agreement)."""
+    found, compared with another reviewer's by Cohen's kappa (coding.agreement)."""
 
     __tablename__ = "double_coding"
     __table_args__ = (
@@ -212,10 +174,10 @@ class DoubleCoding(_OfAnAnswer, db.Model):
 
 
 class AnswerTextKey(_OfAnAnswer, db.Model):
-    """What a released written answer says, as a key (themes.text.same_text_key): answers
+    """What a released written answer says, as a key (coding.text.same_text_key): answers
     to one question with the same key say the same thing, and the coding screen shows them
     once and codes them together. Filled as the coding screen finds answers without one
-    (themes.coding.key_answer_texts); the text itself stays in the answer table alone."""
+    (coding.coding.key_answer_texts); the text itself stays in the answer table alone."""
 
     __tablename__ = "answer_text_key"
     __table_args__ = (
@@ -267,7 +229,7 @@ class ThemeJob(JobState, db.Model):
 
 
 class ThemeRelease(db.Model):
-    """One released version of a theme's respondents in a round (themes.releases): theme
+    """One released version of a theme's respondents in a round (coding.releases): theme
     figures by group count these, not the tags as they are now, so that tagging one more
     answer changes nothing a reviewer sees until a release, and only when the new set
     differs by k or more from every set shown before."""

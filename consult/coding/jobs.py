@@ -12,10 +12,10 @@ from sqlalchemy import select, update
 from ..design.models import Round
 from ..extensions import db
 from ..queue import beat, check, enqueue, job, running
-from .coding import autocode
+from .answers import answer_key, find_answer_by_key, readable_groups, uncovered_answers
+from .autocoding import autocode
 from .emergent import emergent_themes
 from .models import ThemeJob
-from .queries import answer_key, uncovered_answers
 
 
 def latest_job(round_, kind):
@@ -86,3 +86,21 @@ def suggest_emergent_themes(round_, progress=None):
             for suggestion in suggestions
         ],
     }
+
+
+def readable_suggestions(round_, job_):
+    """The suggestions of a done emergent run (``job_``, or None), each with its index and
+    those of its example answers a reviewer may read (``answers``)."""
+    if job_ is None or job_.state != "done" or not job_.result:
+        return []
+    readable = readable_groups(round_.id, round_.min_cell_size)
+    suggestions = []
+    for index, suggestion in enumerate(job_.result["suggestions"]):
+        examples = [find_answer_by_key(round_.id, key) for key in suggestion["examples"]]
+        examples = [
+            row
+            for row in examples
+            if row is not None and (row.question_id, row.language) in readable
+        ]
+        suggestions.append({**suggestion, "index": index, "answers": examples})
+    return suggestions

@@ -1,82 +1,21 @@
-"""Coding a round's written answers: automatic suggestions from the codebook's rules, and
-what reviewers do with them (accept, reject, add, memos, quotes), each one transaction and
-recorded with who did it.
+"""Every change reviewers make to a round's coding: the round's codebook, what they do with
+the suggestions (accept, reject, add, on an answer and the answers that say the same thing,
+or many at once, with their undo), memos, quotes, blind coding, a theme adopted from an
+emergent group, the brief's choices; each one transaction, recorded with who did it.
+Automatic coding is coding.autocoding's.
 """
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import delete, insert, select, tuple_, update
-from sqlalchemy.exc import IntegrityError
 
 from ..audit import record
+from ..codebooks.models import Theme
 from ..extensions import db
-from ..respond.models import Answer
 from .groups import group_of
-from .models import AnswerTextKey, DoubleCoding, Memo, Quote, Tag, Theme
-from .queries import names_keyword, readable_answer_keys, written_answer_count, written_answers
-from .rules import Rules
+from .models import BriefTheme, DoubleCoding, Memo, Quote, Tag
+from .queries import names_keyword, readable_answer_keys
 from .scrub import scrub
-from .text import same_text_key
-
-#: How often a long run reports progress, in answers.
-PROGRESS_EVERY = 2_000
-
-
-@dataclass(frozen=True)
-class Autocoded:
-    answers: int
-    suggested: int
-
-
-def autocode(round_, progress=None):
-    """Suggest the codebook's themes for every written answer of ``round_``, each with the
-    keywords that set it off. Suggestions not yet reviewed are replaced; a theme a reviewer
-    accepted or rejected on an answer is left as they decided. One transaction, so a run
-    that fails leaves the previous suggestions as they were. ``progress(done, total)`` is
-    called as answers are matched."""
-    codebook = round_.codebook
-    if codebook is None:
-        return Autocoded(0, 0)
-    rules = Rules(codebook.themes)
-    total = written_answer_count(round_.id)
-    decided = set(
-        db.session.execute(
-            select(Tag.response_id, Tag.question_id, Tag.item, Tag.theme_id).where(
-                Tag.round_id == round_.id, Tag.status != "suggested"
-            )
-        ).all()
-    )
-    suggestions = []
-    done = 0
-    for row in db.session.execute(written_answers(round_.id)).yield_per(PROGRESS_EVERY):
-        for theme_id, reasons in rules.match(row.text, row.language).items():
-            if (row.response_id, row.question_id, row.item, theme_id) not in decided:
-                suggestions.append(
-                    {
-                        "round_id": round_.id,
-                        "response_id": row.response_id,
-                        "question_id": row.question_id,
-                        "item": row.item,
-                        "theme_id": theme_id,
-                        "status": "suggested",
-                        "reasons": reasons,
-                    }
-                )
-        done += 1
-        if progress and done % PROGRESS_EVERY == 0:
-            progress(done, total)
-    db.session.execute(delete(Tag).where(Tag.round_id == round_.id, Tag.status == "suggested"))
-    if suggestions:
-        # Plain rows through the Core: the ORM's bookkeeping would double the time.
-        db.session.connection().execute(insert(Tag.__table__), suggestions)
-    record("themes.autocode", round_, answers=done, suggested=len(suggestions))
-    db.session.commit()
-    # What each answer says, as a key, so that the coding page groups them at once.
-    key_answer_texts(round_.id)
-    if progress:
-        progress(done, total)
-    return Autocoded(done, len(suggestions))
 
 
 def use_codebook(round_, codebook):
@@ -202,7 +141,7 @@ def undo(round_, user, moment, status, action, theme=None):
 
 def decide_group(round_, answer, theme, status, user):
     """A reviewer's decision on ``theme`` for an answer, taken for every answer of its group
-    (themes.groups: the answers to its question that say the same thing), as it would be
+    (coding.groups: the answers to its question that say the same thing), as it would be
     for each alone: "accepted" tags each of them (adding the tag where the rules suggested
     none), "rejected" rejects each tag of the theme, "suggested" takes back the decisions
     on the rules' suggestions. Returns how many answers changed."""
@@ -258,43 +197,6 @@ def decide_group(round_, answer, theme, status, user):
     return changed
 
 
-def key_answer_texts(round_id):
-    """Give each released written answer of the round without one its text key
-    (``AnswerTextKey``), so that the coding screen can group the answers that say the same
-    thing. A cache of what the answers say, not a reviewer's action: no audit event. Only
-    answers released since the last call are read. Returns how many were keyed."""
-    missing = db.session.execute(
-        written_answers(round_id).where(
-            ~select(AnswerTextKey.item)
-            .where(
-                AnswerTextKey.response_id == Answer.response_id,
-                AnswerTextKey.question_id == Answer.question_id,
-                AnswerTextKey.item == Answer.item,
-            )
-            .exists()
-        )
-    ).all()
-    if not missing:
-        return 0
-    rows = [
-        {
-            "round_id": round_id,
-            "response_id": row.response_id,
-            "question_id": row.question_id,
-            "item": row.item,
-            "text_key": same_text_key(row.text, row.language),
-        }
-        for row in missing
-    ]
-    try:
-        db.session.connection().execute(insert(AnswerTextKey.__table__), rows)
-        db.session.commit()
-    except IntegrityError:  # another request keyed them a moment ago
-        db.session.rollback()
-        return 0
-    return len(rows)
-
-
 def add_tag(round_, answer, theme, user):
     """A reviewer tags an answer by hand (or accepts it, if the rules suggested it)."""
     tag = db.session.scalar(select(Tag).where(Tag.of(answer), Tag.theme_id == theme.id))
@@ -313,7 +215,7 @@ def write_memo(round_, answer, text, user):
 
 
 def mark_quote(round_, answer, user, theme=None):
-    """Mark an answer as a candidate quote. Only its scrubbed text is kept (themes.scrub):
+    """Mark an answer as a candidate quote. Only its scrubbed text is kept (coding.scrub):
     the answer as written never leaves the answer table."""
     quote = db.session.scalar(select(Quote).where(Quote.of(answer)))
     if quote is None:
@@ -347,11 +249,6 @@ def withdraw_quote(round_, quote):
     db.session.commit()
 
 
-def themes_of(codebook):
-    """The codebook's themes by id, in codebook order."""
-    return {theme.id: theme for theme in codebook.themes} if codebook is not None else {}
-
-
 def adopt_suggestion(round_, suggestion):
     """A new theme of the round's codebook from an emergent suggestion: named after its top
     terms, with them as its keywords in the suggestion's language, last in the codebook."""
@@ -380,7 +277,7 @@ def adopt_suggestion(round_, suggestion):
 
 
 def code_blind(round_, answer, theme_ids, user):
-    """A reviewer's blind coding of an answer of the agreement sample (themes.agreement),
+    """A reviewer's blind coding of an answer of the agreement sample (coding.agreement),
     replacing theirs if they code it again."""
     coding = db.session.scalar(
         select(DoubleCoding).where(DoubleCoding.of(answer), DoubleCoding.coder_id == user.id)
@@ -390,4 +287,19 @@ def code_blind(round_, answer, theme_ids, user):
         db.session.add(coding)
     coding.themes = sorted(theme_ids)
     record("themes.double_coding", round_, themes=len(theme_ids))
+    db.session.commit()
+
+
+def set_brief_choices(round_, choices):
+    """Save {theme id: (strategic direction or None, activity or None)} for the brief."""
+    existing = {
+        c.theme_id: c
+        for c in db.session.scalars(select(BriefTheme).where(BriefTheme.round_id == round_.id))
+    }
+    for theme_id, (direction, activity) in choices.items():
+        choice = existing.get(theme_id) or BriefTheme(round_id=round_.id, theme_id=theme_id)
+        choice.strategic_direction = direction
+        choice.activity = activity
+        db.session.add(choice)
+    record("themes.brief", round_, themes=len(choices))
     db.session.commit()

@@ -15,14 +15,13 @@ tags as they are now, but the theme's latest *released version*:
   in total only, with the reason;
 - so no two sets shown by group, now or at any earlier release, differ by 1 to k-1
   respondents; the cap on themes shown by group, and figures that never show an exact zero,
-  are in themes.results.
+  are in coding.results.
 """
 
 from datetime import timedelta
 
 from sqlalchemy import func, insert, select
 
-from ..design.access import load_round
 from ..extensions import db
 from ..networks.models import Network
 from ..respond.models import Answer, Response
@@ -211,10 +210,3 @@ def waiting_themes(round_):
         for theme in round_.codebook.themes
         if candidates.get(theme.id, frozenset()) != latest.get(theme.id, frozenset())
     }
-
-
-def load_released_round(slug):
-    """The round of a theme page, its responses and themes released up to today when due."""
-    round_ = load_round(slug)
-    release_themes_if_due(round_)
-    return round_

@@ -10,21 +10,24 @@ from flask import abort, flash, redirect, render_template, request, session, url
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..design.access import load_round
-from ..extensions import db
 from ..forms import ButtonForm
 from ..i18n import current_language
-from ..review.access import reviewers_only
-from . import coding, groups, queries
-from .forms import ChosenForm, KeywordForm, UndoForm
+from . import groups, operations, queries
+from .access import load_answer, load_released_round, load_round, load_tag, reviewers_only
+from .answers import answer_reference, find_answer, readable_groups, written_answer_count
+from .forms import (
+    ANSWER_DECISIONS,
+    AnswerForm,
+    ChosenForm,
+    CodingFilters,
+    KeywordForm,
+    ThemeBatchForm,
+    UndoForm,
+)
 from .highlight import highlighted
-from .models import Tag
-from .releases import load_released_round
-from .views import bp, int_or_none
+from .views import bp
 
 PER_PAGE = 25
-SHOW = ("all", "review", "uncovered", "theme")
-MAX_MEMO = 2_000
 #: The session's note of the reviewer's last batch, for its undo.
 BATCH = "coded_batch"
 #: The audit action of each kind of batch (and of its undo).
@@ -45,21 +48,12 @@ def coding_page(slug):
     if round_.codebook is None:
         flash(_("Choose a codebook for this round first."), "error")
         return redirect(url_for("themes.overview", slug=slug))
-    coding.key_answer_texts(round_.id)
-    themes = coding.themes_of(round_.codebook)
-    filters = _coding_filters(themes)
-    readable = queries.readable_groups(round_.id, round_.min_cell_size)
-    page = max(int_or_none(request.args.get("page")) or 1, 1)
-    query = groups.answer_groups(
-        round_.id,
-        readable,
-        filters["question"],
-        filters["language"],
-        filters["show"],
-        filters["theme"],
-    )
-    rows = db.session.execute(query.limit(PER_PAGE + 1).offset((page - 1) * PER_PAGE)).all()
-    more, rows = len(rows) > PER_PAGE, rows[:PER_PAGE]
+    groups.key_answer_texts(round_.id)
+    themes = queries.themes_of(round_.codebook)
+    form = CodingFilters(themes, request.args)
+    filters, page = form.filters, form.page_number
+    readable = readable_groups(round_.id, round_.min_cell_size)
+    rows, more = groups.answer_groups_page(round_.id, readable, filters, page, PER_PAGE)
     keys = [(row.response_id, row.question_id, row.item) for row in rows]
     tags = queries.tags_by_answer(round_.id, keys)
     shared = groups.group_tags(
@@ -69,7 +63,7 @@ def coding_page(slug):
     quotes = queries.quotes_of(round_.id, keys)
     answers = [
         {
-            "reference": queries.answer_reference(row),
+            "reference": answer_reference(row),
             "row": row,
             "segments": highlighted(row.text, tags.get(key, [])),
             "themes": groups.theme_lines(
@@ -84,7 +78,7 @@ def coding_page(slug):
     deciders = {tag.decided_by for found in tags.values() for tag in found} - {None}
     batch = session.get(BATCH)
     return render_template(
-        "themes/coding.html",
+        "coding/screen.html",
         emails=queries.emails_of(deciders),
         round=round_,
         form=ButtonForm(),
@@ -94,9 +88,9 @@ def coding_page(slug):
         questions=questions,
         text_questions=[questions[q] for q in sorted({q for q, _l in readable})],
         languages=sorted({language for _q, language in readable if language}),
-        hidden_groups=not readable and queries.written_answer_count(round_.id) > 0,
+        hidden_groups=not readable and written_answer_count(round_.id) > 0,
         filters=filters,
-        back=urlencode({k: v for k, v in request.args.items() if k in (*filters, "page")}),
+        back=urlencode(form.given),
         filters_args={k: v for k, v in filters.items() if v is not None},
         interface=current_language(),
         page=page,
@@ -112,17 +106,6 @@ def coding_page(slug):
     )
 
 
-def _coding_filters(themes):
-    show = request.args.get("show", "all")
-    theme = int_or_none(request.args.get("theme"))
-    return {
-        "question": int_or_none(request.args.get("question")),
-        "language": request.args.get("language") or None,
-        "show": show if show in SHOW else "all",
-        "theme": theme if theme in themes else None,
-    }
-
-
 def _of_theme(by_theme, theme_id):
     """Only the theme the page is filtered by, if it is."""
     if theme_id is None:
@@ -130,73 +113,54 @@ def _of_theme(by_theme, theme_id):
     return {theme_id: by_theme[theme_id]} if theme_id in by_theme else {}
 
 
-def _readable_answer(round_, reference, answer=None):
-    """The written answer ``reference`` names, if the coding screen may show it; else 404."""
-    answer = answer or queries.find_answer(round_.id, reference)
-    if answer is None or (answer.question_id, answer.language) not in queries.readable_groups(
-        round_.id, round_.min_cell_size
-    ):
-        abort(404)
-    return answer
-
-
 @bp.post("/staff/rounds/<slug>/coding/<reference>")
 @reviewers_only
 def code_answer(slug, reference):
     """One reviewer's action on one answer, named by its opaque reference
-    (themes.references), and on every answer of its group (those that say the same thing):
+    (coding.references), and on every answer of its group (those that say the same thing):
     accept or reject a theme, take that back, tag by hand; or, on this answer alone, write
     a memo, mark or unmark it as a candidate quote."""
     round_ = load_round(slug)
-    answer = queries.find_answer(round_.id, reference)
-    if answer is None or round_.codebook is None or not ButtonForm().validate_on_submit():
+    answer = find_answer(round_.id, reference)
+    form = AnswerForm()
+    if answer is None or round_.codebook is None or not form.validate_sent():
         abort(404 if answer is None else 400)
-    _readable_answer(round_, reference, answer)
-    themes = coding.themes_of(round_.codebook)
-    action = request.form.get("action")
-    decisions = {"accept": "accepted", "reject": "rejected", "undo": "suggested", "add": "accepted"}
-    if action in decisions:
-        theme = _theme_of_action(answer, themes)
+    load_answer(round_, reference, answer)
+    themes = queries.themes_of(round_.codebook)
+    action = form.action.data
+    if action in ANSWER_DECISIONS:
+        theme = _theme_of_action(form, answer, themes)
         if theme is None:
             flash(_("Choose a theme to add."), "error")
         else:
-            coding.key_answer_texts(round_.id)
-            coding.decide_group(round_, answer, theme, decisions[action], current_user)
+            groups.key_answer_texts(round_.id)
+            operations.decide_group(round_, answer, theme, ANSWER_DECISIONS[action], current_user)
     elif action == "memo":
-        text = (request.form.get("memo") or "").strip()
-        if not text or len(text) > MAX_MEMO:
-            flash(_("A memo needs a text of at most %(n)d characters.", n=MAX_MEMO), "error")
+        if form.told:
+            flash(form.told[0], "error")
         else:
-            coding.write_memo(round_, answer, text, current_user)
+            operations.write_memo(round_, answer, form.memo.data, current_user)
     elif action == "quote":
-        theme = themes.get(int_or_none(request.form.get("theme")))
-        coding.mark_quote(round_, answer, current_user, theme)
+        theme = themes.get(form.theme.data)
+        operations.mark_quote(round_, answer, current_user, theme)
         flash(_("Marked as a candidate quote, its identifiers removed."), "status")
     else:
         abort(400)
-    return _back_to_coding(slug, anchor=f"a-{reference}")
+    return _back_to_coding(slug, f"a-{reference}", form.back.data)
 
 
-def _theme_of_action(answer, themes):
+def _theme_of_action(form, answer, themes):
     """The theme an action on an answer is about: its tag's (``tag``, which must be about
     this answer), or the one chosen (``theme``); None if none is chosen."""
-    tag_id = int_or_none(request.form.get("tag"))
-    if tag_id is None:
-        return themes.get(int_or_none(request.form.get("theme")))
-    tag = db.session.get(Tag, tag_id)
-    if tag is None or (tag.response_id, tag.question_id, tag.item) != (
-        answer.response_id,
-        answer.question_id,
-        answer.item,
-    ):
-        abort(404)
+    if form.tag.data is None:
+        return themes.get(form.theme.data)
+    tag = load_tag(answer, form.tag.data)
     return themes.get(tag.theme_id) or abort(404)
 
 
-def _back_to_coding(slug, anchor=None, back=None):
-    """The coding page as the reviewer left it: its filters and page, and the answer or
-    table they acted on in view (an anchor, so without JavaScript too)."""
-    back = request.form.get("back", "") if back is None else back
+def _back_to_coding(slug, anchor, back):
+    """The coding page as the reviewer left it: its filters and page (``back``), and the
+    answer or table they acted on in view (an anchor, so without JavaScript too)."""
     return redirect(
         url_for("themes.coding_page", slug=slug)
         + ("?" + back if back else "")
@@ -222,8 +186,8 @@ def _undo_last(round_):
     batch = session.pop(BATCH, None)
     if not batch or batch["round"] != round_.id:
         return
-    theme = coding.themes_of(round_.codebook).get(batch["theme"])
-    coding.undo(
+    theme = queries.themes_of(round_.codebook).get(batch["theme"])
+    operations.undo(
         round_,
         current_user,
         datetime.fromisoformat(batch["at"]),
@@ -238,22 +202,21 @@ def _undo_last(round_):
 def code_all(slug):
     """Accept or reject every suggestion of one theme at once, or take that back."""
     round_ = load_round(slug)
-    if round_.codebook is None or not ButtonForm().validate_on_submit():
+    form = ThemeBatchForm()
+    if round_.codebook is None or not form.validate_on_submit():
         abort(400)
-    theme = coding.themes_of(round_.codebook).get(int_or_none(request.form.get("theme")))
-    action = request.form.get("action")
-    if theme is None or action not in ("accept", "reject", "undo"):
+    theme = queries.themes_of(round_.codebook).get(form.theme.data)
+    if theme is None:
         abort(400)
-    if action == "undo":
+    if form.action.data == "undo":
         batch = session.get(BATCH) or {}
         if batch.get("kind") == "theme" and batch.get("theme") == theme.id:
             _undo_last(round_)
-        return _back_to_coding(slug, anchor="by-theme")
-    readable = queries.readable_groups(round_.id, round_.min_cell_size)
-    status = "accepted" if action == "accept" else "rejected"
-    count, moment = coding.decide_all(round_, theme, status, current_user, readable)
-    _remember(round_, "theme", status, count, moment, theme=theme)
-    return _back_to_coding(slug, anchor="by-theme")
+        return _back_to_coding(slug, "by-theme", form.back.data)
+    readable = readable_groups(round_.id, round_.min_cell_size)
+    count, moment = operations.decide_all(round_, theme, form.status, current_user, readable)
+    _remember(round_, "theme", form.status, count, moment, theme=theme)
+    return _back_to_coding(slug, "by-theme", form.back.data)
 
 
 @bp.post("/staff/rounds/<slug>/coding/keyword")
@@ -264,16 +227,16 @@ def code_keyword(slug):
     form = KeywordForm()
     if round_.codebook is None or not form.validate_on_submit():
         abort(400)
-    theme = coding.themes_of(round_.codebook).get(form.theme.data)
+    theme = queries.themes_of(round_.codebook).get(form.theme.data)
     if theme is None:
         abort(400)
-    readable = queries.readable_groups(round_.id, round_.min_cell_size)
+    readable = readable_groups(round_.id, round_.min_cell_size)
     keyword = form.keyword.data
-    count, moment = coding.decide_keyword(
+    count, moment = operations.decide_keyword(
         round_, theme, keyword, form.status, current_user, readable
     )
     _remember(round_, "keyword", form.status, count, moment, theme=theme, keyword=keyword)
-    return _back_to_coding(slug, anchor="by-keyword", back=form.back.data)
+    return _back_to_coding(slug, "by-keyword", form.back.data)
 
 
 @bp.post("/staff/rounds/<slug>/coding/chosen")
@@ -282,23 +245,21 @@ def code_chosen(slug):
     """Accept or reject the suggestions the reviewer ticked (each for its answer's group)."""
     round_ = load_round(slug)
     form = ChosenForm()
-    if round_.codebook is None:
-        abort(400)
-    if not form.validate_on_submit():
-        if set(form.errors) - {"chosen"}:  # no CSRF token, or a made-up action
-            abort(400)
-        for message in form.chosen.errors:
+    if round_.codebook is None or not form.validate_sent():
+        abort(400)  # no CSRF token, or a made-up action
+    if form.told:
+        for message in form.told:
             flash(message, "error")
-        return _back_to_coding(slug, anchor="chosen", back=form.back.data or "")
-    themes = coding.themes_of(round_.codebook)
+        return _back_to_coding(slug, "chosen", form.back.data)
+    themes = queries.themes_of(round_.codebook)
     chosen = [
-        (_readable_answer(round_, reference), themes.get(theme_id) or abort(404))
+        (load_answer(round_, reference), themes.get(theme_id) or abort(404))
         for reference, theme_id in form.picks
     ]
-    coding.key_answer_texts(round_.id)
-    count, moment = coding.decide_chosen(round_, chosen, form.status, current_user)
+    groups.key_answer_texts(round_.id)
+    count, moment = operations.decide_chosen(round_, chosen, form.status, current_user)
     _remember(round_, "chosen", form.status, count, moment)
-    return _back_to_coding(slug, anchor="chosen", back=form.back.data)
+    return _back_to_coding(slug, "chosen", form.back.data)
 
 
 @bp.post("/staff/rounds/<slug>/coding/undo")
@@ -312,4 +273,4 @@ def undo_batch(slug):
     kind = (session.get(BATCH) or {}).get("kind")
     _undo_last(round_)
     anchor = {"theme": "by-theme", "keyword": "by-keyword"}.get(kind, "chosen")
-    return _back_to_coding(slug, anchor=anchor, back=form.back.data)
+    return _back_to_coding(slug, anchor, form.back.data)
