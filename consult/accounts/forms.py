@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, PasswordField, SelectChoice, SelectField, StringField
-from wtforms.validators import DataRequired, Length, Regexp, ValidationError
+from wtforms.validators import AnyOf, DataRequired, Length, Regexp
 
 from ..forms import TranslatedForm
 
@@ -73,8 +73,8 @@ class AccountActionForm(TranslatedForm):
     role = StringField()
 
     def validate_role(self, field):
-        if self.action.data == "role" and field.data not in ROLE_NAMES:
-            raise ValidationError(field.gettext("Not a valid choice."))
+        if self.action.data == "role":
+            AnyOf(list(ROLE_NAMES))(self, field)
 
 
 class AddAccountForm(TranslatedForm):
