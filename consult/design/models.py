@@ -350,3 +350,8 @@ def give_changed_rounds_a_new_design_token(session, _flush_context, _instances):
         }
     for round_ in changed.values():
         round_.design_token = new_design_token()
+
+
+# Round.codebook names a class of another package: that module is loaded with this one, so
+# the mappers can be configured whichever module a program imports first.
+from ..codebooks import models as _codebooks_models  # noqa: E402, F401
