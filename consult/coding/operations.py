@@ -43,19 +43,8 @@ def decide_all(round_, theme, status, user, readable):
     rejected in one action. Returns (how many, the moment that names the batch for
     ``undo_all``)."""
     moment = datetime.now(UTC)
-    decided = db.session.execute(
-        update(Tag)
-        .where(
-            Tag.round_id == round_.id,
-            Tag.theme_id == theme.id,
-            Tag.status == "suggested",
-            tuple_(Tag.response_id, Tag.question_id, Tag.item).in_(
-                readable_answer_keys(round_.id, readable)
-            ),
-        )
-        .values(status=status, decided_by=user.id, decided_at=moment)
-        .execution_options(synchronize_session=False)
-    ).rowcount
+    answers = readable_answer_keys(round_.id, readable)
+    decided = _decide_suggestions(round_, theme, answers, status, user, moment)
     record("themes.tag_all", round_, theme=theme.code, status=status, count=decided)
     db.session.commit()
     return decided, moment
@@ -66,20 +55,10 @@ def decide_keyword(round_, theme, keyword, status, user, readable):
     among the tag's reasons), on an answer the coding screen may show, accepted or rejected
     in one action. Returns (how many, the moment that names the batch for ``undo``)."""
     moment = datetime.now(UTC)
-    decided = db.session.execute(
-        update(Tag)
-        .where(
-            Tag.round_id == round_.id,
-            Tag.theme_id == theme.id,
-            Tag.status == "suggested",
-            names_keyword(keyword),
-            tuple_(Tag.response_id, Tag.question_id, Tag.item).in_(
-                readable_answer_keys(round_.id, readable)
-            ),
-        )
-        .values(status=status, decided_by=user.id, decided_at=moment)
-        .execution_options(synchronize_session=False)
-    ).rowcount
+    answers = readable_answer_keys(round_.id, readable)
+    decided = _decide_suggestions(
+        round_, theme, answers, status, user, moment, names_keyword(keyword)
+    )
     record(
         "themes.tag_keyword",
         round_,
@@ -97,22 +76,30 @@ def decide_chosen(round_, chosen, status, user):
     [(answer, theme)], and each counts for every answer of the answer's group (answers
     that say the same thing). Returns (how many, the moment that names the batch)."""
     moment = datetime.now(UTC)
-    decided = 0
-    for answer, theme in chosen:
-        decided += db.session.execute(
-            update(Tag)
-            .where(
-                Tag.round_id == round_.id,
-                Tag.theme_id == theme.id,
-                Tag.status == "suggested",
-                tuple_(Tag.response_id, Tag.question_id, Tag.item).in_(group_of(round_.id, answer)),
-            )
-            .values(status=status, decided_by=user.id, decided_at=moment)
-            .execution_options(synchronize_session=False)
-        ).rowcount
+    decided = sum(
+        _decide_suggestions(round_, theme, group_of(round_.id, answer), status, user, moment)
+        for answer, theme in chosen
+    )
     record("themes.tag_chosen", round_, status=status, count=decided)
     db.session.commit()
     return decided, moment
+
+
+def _decide_suggestions(round_, theme, answers, status, user, moment, *conditions):
+    """Accept or reject the suggestions of ``theme`` on ``answers`` (a selection of answer
+    keys) that meet ``conditions``, as one batch named by ``moment``; returns how many."""
+    return db.session.execute(
+        update(Tag)
+        .where(
+            Tag.round_id == round_.id,
+            Tag.theme_id == theme.id,
+            Tag.status == "suggested",
+            *conditions,
+            tuple_(Tag.response_id, Tag.question_id, Tag.item).in_(answers),
+        )
+        .values(status=status, decided_by=user.id, decided_at=moment)
+        .execution_options(synchronize_session=False)
+    ).rowcount
 
 
 def undo(round_, user, moment, status, action, theme=None):

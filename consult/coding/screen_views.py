@@ -201,13 +201,8 @@ def _undo_last(round_):
 @reviewers_only
 def code_all(slug):
     """Accept or reject every suggestion of one theme at once, or take that back."""
-    round_ = load_round(slug)
     form = ThemeBatchForm()
-    if round_.codebook is None or not form.validate_on_submit():
-        abort(400)
-    theme = queries.themes_of(round_.codebook).get(form.theme.data)
-    if theme is None:
-        abort(400)
+    round_, theme = _round_and_theme(slug, form)
     if form.action.data == "undo":
         batch = session.get(BATCH) or {}
         if batch.get("kind") == "theme" and batch.get("theme") == theme.id:
@@ -223,13 +218,8 @@ def code_all(slug):
 @reviewers_only
 def code_keyword(slug):
     """Accept or reject every suggestion that one keyword rule of a theme made."""
-    round_ = load_round(slug)
     form = KeywordForm()
-    if round_.codebook is None or not form.validate_on_submit():
-        abort(400)
-    theme = queries.themes_of(round_.codebook).get(form.theme.data)
-    if theme is None:
-        abort(400)
+    round_, theme = _round_and_theme(slug, form)
     readable = readable_groups(round_.id, round_.min_cell_size)
     keyword = form.keyword.data
     count, moment = operations.decide_keyword(
@@ -237,6 +227,18 @@ def code_keyword(slug):
     )
     _remember(round_, "keyword", form.status, count, moment, theme=theme, keyword=keyword)
     return _back_to_coding(slug, "by-keyword", form.back.data)
+
+
+def _round_and_theme(slug, form):
+    """The round and the theme of its codebook a batch form names; 400 for a form without
+    its token, a round without a codebook or a theme that is not in it."""
+    round_ = load_round(slug)
+    if round_.codebook is None or not form.validate_on_submit():
+        abort(400)
+    theme = queries.themes_of(round_.codebook).get(form.theme.data)
+    if theme is None:
+        abort(400)
+    return round_, theme
 
 
 @bp.post("/staff/rounds/<slug>/coding/chosen")
