@@ -232,4 +232,4 @@ def release_later(round_):
 
 
 # The browser tests' fixtures, for every module that drives Chromium.
-from .browser import browser, live_server  # noqa: E402, F401
+from .browser import browser, chromium, live_server  # noqa: E402, F401
