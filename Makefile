@@ -8,6 +8,10 @@ FLASK := $(BIN)/flask --app consult
 PORT ?= 5000
 TEST_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 export TEST_DATABASE_URL
+# pytest-xdist workers for `make test`, one per core of the project's 2-core machines; each
+# works in a PostgreSQL database of its own beside TEST_DATABASE_URL's (test_gw0, test_gw1).
+# A test module runs whole on one worker (its module-scoped fixtures are made once).
+TEST_WORKERS ?= 2
 
 .PHONY: run test install install-test lock translations lint chromium java bench clean
 
@@ -29,7 +33,7 @@ run: install instance/config.py translations
 
 test: install-test instance/config.py translations lint chromium java
 	$(FLASK) translate check
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 bench: install-test instance/config.py translations
 	$(BIN)/python bench/run_all.py

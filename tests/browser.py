@@ -60,7 +60,8 @@ def neutral_site(environ, start_response):
 
 def serve(wsgi_app):
     server = make_server("127.0.0.1", 0, wsgi_app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # Polled every 50 ms rather than 500 ms: shutdown() waits for the next poll.
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     return server, thread, f"http://127.0.0.1:{server.server_port}"
 
@@ -86,14 +87,46 @@ def live_server(tmp_path):
         db.engine.dispose()
 
 
-@pytest.fixture
-def browser():
+class Chromium:
+    """One Chromium for a test module, launched again if it went away (a crash in one test
+    is that test's failure, not the next one's)."""
+
+    def __init__(self, playwright):
+        self._playwright = playwright
+        self._browser = None
+
+    def get(self):
+        if self._browser is None or not self._browser.is_connected():
+            self._browser = self._playwright.chromium.launch(
+                executable_path=chromium_path(), args=CHROMIUM_FLAGS
+            )
+        return self._browser
+
+    def close(self):
+        if self._browser is not None and self._browser.is_connected():
+            self._browser.close()
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Chromium, launched once for the module's tests (a launch takes about a second)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
+        launched = Chromium(playwright)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def browser(chromium):
+    """The module's Chromium with no context open: each test makes its own contexts (no
+    cookies, storage or cache shared with another test's), closed when the test ends."""
+    browser = chromium.get()
+    assert not browser.contexts, "a context left open by an earlier test"
+    yield browser
+    for context in browser.contexts:
+        context.close()
 
 
 def new_page(browser, javascript=False, width=360, height=640, scale=1):

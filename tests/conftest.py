@@ -8,7 +8,8 @@ import re
 import uuid
 
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import create_engine, make_url, select, text
+from sqlalchemy.exc import ProgrammingError
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
@@ -23,15 +24,49 @@ CSRF_FIELD = re.compile(
 )
 
 
+#: {TEST_DATABASE_URL: the URL of this test process's database}, once made.
+_worker_databases = {}
+
+
+def worker_database(url):
+    """TEST_DATABASE_URL itself, or under pytest-xdist a database of the worker's own beside
+    it (``test`` gives ``test_gw0``, ``test_gw1``...), created when missing."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    if url in _worker_databases:
+        return _worker_databases[url]
+    base = make_url(url)
+    own = base.set(database=f"{base.database}_{worker}")
+    engine = create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            exists = connection.scalar(
+                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": own.database}
+            )
+            if not exists:
+                try:
+                    connection.execute(text(f'CREATE DATABASE "{own.database}"'))
+                except ProgrammingError as error:  # made meanwhile by another run
+                    if "already exists" not in str(error):
+                        raise
+    finally:
+        engine.dispose()
+    _worker_databases[url] = own.render_as_string(hide_password=False)
+    return _worker_databases[url]
+
+
 def postgres_url_or_skip():
-    """The PostgreSQL URL, after checking the server answers. Under CI=true an unreachable
-    server fails the test: it is never skipped silently."""
+    """The PostgreSQL URL (of this worker's database under pytest-xdist), after checking the
+    server answers. Under CI=true an unreachable server fails the test: it is never skipped
+    silently."""
     url = os.environ.get("TEST_DATABASE_URL")
     if not url:
         if os.environ.get("CI") == "true":
             pytest.fail("CI=true but TEST_DATABASE_URL is not set")
         pytest.skip("TEST_DATABASE_URL is not set")
     try:
+        url = worker_database(url)
         engine = create_engine(url)
         with engine.connect():
             pass
@@ -57,7 +92,11 @@ def database(request, tmp_path):
     engine = create_engine(url, isolation_level="AUTOCOMMIT")
     with engine.connect() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    yield url, {"connect_args": {"options": f"-csearch_path={schema}"}}
+    # A commit does not wait for its WAL record to reach the disk (what is visible to whom
+    # is unchanged; only a crash of the server could lose the last commits): half the time
+    # of making the tables, and of every commit the tests make.
+    options = f"-csearch_path={schema} -csynchronous_commit=off"
+    yield url, {"connect_args": {"options": options}}
     with engine.connect() as connection:
         connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
     engine.dispose()
@@ -106,9 +145,10 @@ def app(database):
         db.create_all()
         ensure_member_networks()
     yield app
+    # No drop_all: ``database`` throws the database away (the schema dropped with its tables
+    # in one statement; the SQLite file in the test's own tmp_path).
     with app.app_context():
         db.session.remove()
-        db.drop_all()
         db.engine.dispose()
 
 
@@ -232,4 +272,4 @@ def release_later(round_):
 
 
 # The browser tests' fixtures, for every module that drives Chromium.
-from .browser import browser, live_server  # noqa: E402, F401
+from .browser import browser, chromium, live_server  # noqa: E402, F401

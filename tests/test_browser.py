@@ -9,24 +9,17 @@ from sqlalchemy import func, select
 from consult.extensions import db
 from consult.respond.models import Response
 
-from .browser import ARTIFACTS, CHROMIUM_FLAGS, chromium_path, new_page, screenshot
+from .browser import ARTIFACTS, new_page, screenshot
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def phone():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        context = browser.new_context(
-            viewport={"width": 360, "height": 640}, java_script_enabled=False
-        )
-        context.set_default_timeout(30_000)
-        yield context.new_page()
-        context.close()
-        browser.close()
+def phone(browser):
+    context = browser.new_context(viewport={"width": 360, "height": 640}, java_script_enabled=False)
+    context.set_default_timeout(30_000)
+    yield context.new_page()
+    context.close()
 
 
 def test_member_answers_the_demo_round_without_javascript(live_server, phone):
@@ -151,17 +144,12 @@ def test_the_arabic_page_mirrors_the_english_one(live_server, phone):
 
 
 @pytest.fixture
-def phone_with_javascript():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        # axe-core is injected by the test, so the page's CSP must let it in.
-        context = browser.new_context(viewport={"width": 360, "height": 640}, bypass_csp=True)
-        context.set_default_timeout(30_000)
-        yield context.new_page()
-        context.close()
-        browser.close()
+def phone_with_javascript(browser):
+    # axe-core is injected by the test, so the page's CSP must let it in.
+    context = browser.new_context(viewport={"width": 360, "height": 640}, bypass_csp=True)
+    context.set_default_timeout(30_000)
+    yield context.new_page()
+    context.close()
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
