@@ -13,6 +13,7 @@ workbook with data_only=False and get a formula as its text.
 import re
 import xml.parsers.expat
 import zipfile
+from contextlib import contextmanager
 from io import BytesIO
 
 from flask_babel import format_decimal, ngettext
@@ -381,3 +382,17 @@ def too_many_cells(title, limit):
         limit,
         title,
     )
+
+
+@contextmanager
+def unreadable_as(error_class):
+    """Reading a file from outside: any failure but the importer's own ``error_class``
+    becomes one, with the reason in words, so that a damaged file never crashes an
+    import."""
+    try:
+        yield
+    except error_class:
+        raise
+    except Exception as error:
+        reason = _("the file could not be read (%(error)s)", error=str(error)[:200])
+        raise error_class(reason) from error

@@ -29,6 +29,7 @@ from ..spreadsheets import (
     first_sheet_rows,
     neutralise,
     restore,
+    unreadable_as,
 )
 from .definition import FORMAT, TEXT_FIELDS
 
@@ -128,14 +129,8 @@ def read_table(filename, content) -> list[list[str]]:
     readers = {"csv": _csv_rows, "xlsx": _xlsx_rows}
     if suffix not in readers:
         raise SheetError(_("choose a .csv or .xlsx file"))
-    try:
+    with unreadable_as(SheetError):
         return _collect(readers[suffix](content))
-    except SheetError:
-        raise
-    except Exception as error:  # a damaged file from outside must never crash an import
-        raise SheetError(
-            _("the file could not be read (%(error)s)", error=str(error)[:200])
-        ) from error
 
 
 def _csv_rows(content):

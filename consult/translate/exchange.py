@@ -15,7 +15,13 @@ from openpyxl import Workbook
 from translate.storage import xliff
 
 from ..design.imports import MAX_QUESTIONS, MAX_ROUND_CHOICES, MAX_SECTIONS
-from ..spreadsheets import SpreadsheetRefused, TooLarge, check_spreadsheet, first_sheet_rows
+from ..spreadsheets import (
+    SpreadsheetRefused,
+    TooLarge,
+    check_spreadsheet,
+    first_sheet_rows,
+    unreadable_as,
+)
 from ..text import CONTROL_CHARACTERS
 from .forms import MAX_TRANSLATION
 from .texts import round_texts
@@ -93,16 +99,10 @@ def read(filename, content):
     }[suffix]()
     if found > MAX_ENTRIES:
         raise _too_many_texts()
-    try:
+    with unreadable_as(ExchangeError):
         entries = reader[suffix](content)
         if len(entries) > MAX_ENTRIES:
             raise _too_many_texts()
-    except ExchangeError:
-        raise
-    except Exception as error:  # a damaged file from outside must never crash an import
-        raise ExchangeError(
-            _("the file could not be read (%(error)s)", error=str(error)[:200])
-        ) from error
     for entry in entries:  # what the editor refuses, a file cannot store either
         if len(entry.translation) > MAX_TRANSLATION or CONTROL_CHARACTERS.search(entry.translation):
             raise ExchangeError(
