@@ -387,6 +387,10 @@ def test_login_with_two_step_login_needs_the_code_and_refuses_a_used_one(make_ap
         {"step": "code"}
     ] * 3
     assert [d for _, a, d in audit_rows(app) if a == "login"] == [{"method": "code"}] * 2
+    # The audit log says it in words, in the admin's language.
+    assert "method: <bdi>a code from the app</bdi>" in client.get("/staff/audit").text
+    arabic = client.get("/staff/audit?lang=ar").text
+    assert "رمز من التطبيق" in arabic and "a code from the app" not in arabic
 
 
 def test_a_recovery_code_works_once(make_app, monkeypatch):

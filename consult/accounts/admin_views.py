@@ -70,6 +70,13 @@ def change_user(user_id):
     return redirect(url_for(".users", _anchor=f"user-{user.id}"))
 
 
+#: How a login was made (or which step of it failed), as the audit log stores it.
+LOGIN_STEPS = {
+    "password": _l("password"),
+    "code": _l("a code from the app"),
+    "recovery code": _l("a recovery code"),
+}
+
 #: What each action on an account says once done.
 ACCOUNT_ACTIONS = {
     "role": _l("Role changed."),
@@ -146,9 +153,12 @@ def _audit_row(event, titles):
 
 
 def _detail_value(event, key, value):
-    """A value as the admin reads it: an account's role by its name, lists joined."""
+    """A value as the admin reads it: an account's role by its name, how a login was made
+    in words, lists joined."""
     if event.action.startswith("account.") and key in ("role", "old", "new"):
         return ROLE_NAMES.get(value, value)
+    if event.action.startswith("login") and key in ("method", "step"):
+        return LOGIN_STEPS.get(value, value)
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     return value
