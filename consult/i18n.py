@@ -156,7 +156,8 @@ def language_url(code):
 
 class WTFormsMessages:
     """WTForms' built-in messages in the page's language, from WTForms' catalogues or, for a
-    language WTForms has none for (Indonesian), from ours in translations/wtforms/."""
+    language WTForms has none or an incomplete one for (Indonesian; Arabic, Farsi and
+    Russian lack some), from ours in translations/wtforms/."""
 
     _catalogues = {}
 
@@ -268,13 +269,12 @@ def check_command():
 
 
 def wtforms_problems(language):
-    """WTForms' messages must exist in ``language``: in WTForms' catalogues or, complete, in
-    ours."""
+    """WTForms' messages must exist in ``language``, complete: in WTForms' catalogue or, where
+    it has none or an incomplete one (Arabic, Farsi, Russian), in ours."""
     directory = wtforms_catalogue_directory(language)
     po_path = os.path.join(directory, language, "LC_MESSAGES", "wtforms.po")
-    if directory == messages_path():
-        if not os.path.exists(po_path.removesuffix(".po") + ".mo"):
-            yield f"no catalogue: add {os.path.join(_translations_dir(), 'wtforms', language)}"
+    if not os.path.exists(po_path):
+        yield f"no catalogue: add {os.path.join(_translations_dir(), 'wtforms', language)}"
         return
     with open(os.path.join(messages_path(), "wtforms.pot"), "rb") as f:
         source_ids = {m.id for m in read_po(f) if m.id}
