@@ -328,3 +328,33 @@ def test_a_kind_alone_opens_the_questions_form_with_starter_choices(app, client,
         question = db.session.get(Question, question_id)
         assert question.text == {"en": "New question"} and not question.required
         assert [c.code for c in question.choices] == ["yes", "no"]
+
+
+def test_a_quick_add_sent_back_keeps_what_was_typed_beside_what_is_wrong(app, client, auth):
+    """A question over 2,000 characters: the overview comes back (400) with that page's add
+    form as it was typed, the error beside the text, nothing added; the other pages' add
+    forms stay empty."""
+    auth.login("designer")
+    builder = Builder(app, client)
+    slug = builder.new_round()
+    builder.post(f"/staff/rounds/{slug}/sections")
+    first, second = builder.section_ids(slug)
+    text = "Where do you get naloxone? " + "x" * 2000
+    response = builder.post(
+        f"/staff/rounds/{slug}/sections/{second}/questions",
+        kind="multiple_choice",
+        text=text,
+        choices="From a peer\nA pharmacy",
+        required="y",
+    )
+    assert response.status_code == 400
+    page = response.text
+    form = page.split(f'/sections/{second}/questions"', 1)[1].split("</form>", 1)[0]
+    assert '<option value="multiple_choice" selected>' in form
+    assert f">{text}</textarea>" in form and ">From a peer\nA pharmacy</textarea>" in form
+    assert 'name="required" value="y" checked' in form
+    assert 'aria-invalid="true"' in form and "2000" in form.split('class="error"', 1)[1]
+    other = page.split(f'/sections/{first}/questions"', 1)[1].split("</form>", 1)[0]
+    assert "selected" not in other and "></textarea>" in other and "checked" not in other
+    with app.app_context():
+        assert db.session.scalar(select(Question)) is None

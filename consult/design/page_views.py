@@ -25,7 +25,7 @@ from .page_operations import (
     update_question,
     update_section,
 )
-from .views import ROUND, apply_operation, bp
+from .views import ROUND, apply_operation, bp, overview_page
 
 # --- pages (sections) -----------------------------------------------------------------------
 
@@ -85,9 +85,8 @@ def new_question(slug, section_id):
     section = load_section(slug, section_id)
     form = NewQuestionForm()
     if not form.validate_on_submit():
-        for errors in form.errors.values():
-            flash(" ".join(str(error) for error in errors), "error")
-        return redirect(url_for(".overview", slug=slug, _anchor=f"section-{section.id}"))
+        # The overview again, the page's add form as typed with what is wrong beside it.
+        return overview_page(section.round, form, section.id), 400
     data = form.cleaned()
     question = apply_operation(
         add_question, section, data["kind"], data["text"] or "", data["choices"], data["required"]

@@ -83,7 +83,12 @@ def import_file():
 @bp.route(f"{ROUND}/")
 @designers_only
 def overview(slug):
-    round_ = load_round(slug)
+    return overview_page(load_round(slug))
+
+
+def overview_page(round_, new_question=None, adding_to=None):
+    """The round's overview; ``new_question`` is a quick add sent back with its errors, on
+    the page ``adding_to`` (a section id), shown as it was typed."""
     transitions = [
         (target, label)
         for (source, target), label in TRANSITIONS.items()
@@ -98,7 +103,8 @@ def overview(slug):
         answered=has_responses(round_),
         form=StatusForm(),
         button=ButtonForm(),
-        new_question=NewQuestionForm(),
+        new_question=new_question or NewQuestionForm(formdata=None),
+        adding_to=adding_to,
         blocks=all_blocks(),
         translations=_translation_overview(round_),
         network_codes=network_codes_of(round_),
