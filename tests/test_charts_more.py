@@ -34,7 +34,7 @@ from consult.review.charts import (
     bar_chart,
     bar_track,
 )
-from consult.review.page_charts import chart_order, question_chart
+from consult.review.page_charts import chart_order, largest_first, question_chart
 from consult.review.releases import release_if_due
 from consult.review.results import ChoiceRow, QuestionResult
 from consult.suppression import SMALL, Figure, protect_partition, protect_total, with_percent
@@ -134,18 +134,52 @@ ANSWERS = [
 
 @pytest.mark.parametrize("kind", ["single_choice", "multiple_choice"])
 def test_answers_in_no_order_are_drawn_largest_first_other_and_declined_last(kind):
-    assert labels(chart_order(kind, ANSWERS)) == ["b", "c", "d", "a", "other", "declined"]
+    assert labels(chart_order(largest_first(kind), ANSWERS)) == [
+        "b",
+        "c",
+        "d",
+        "a",
+        "other",
+        "declined",
+    ]
 
 
 @pytest.mark.parametrize("kind", ["scale", "yes_no", "rating"])
 def test_ordered_answers_keep_the_questionnaire_order(kind):
-    assert labels(chart_order(kind, ANSWERS)) == ["a", "b", "c", "d", "other", "declined"]
+    assert labels(chart_order(largest_first(kind), ANSWERS)) == [
+        "a",
+        "b",
+        "c",
+        "d",
+        "other",
+        "declined",
+    ]
+
+
+@pytest.mark.parametrize("kind", ["single_choice", "multiple_choice"])
+def test_choices_the_designer_says_are_ordered_keep_the_questionnaire_order(kind):
+    """Never, once, several times: the order says as much as the counts."""
+    assert not largest_first(kind, ordered=True)
+    assert labels(chart_order(largest_first(kind, True), ANSWERS)) == [
+        "a",
+        "b",
+        "c",
+        "d",
+        "other",
+        "declined",
+    ]
 
 
 def test_hidden_answers_come_after_the_shown_ones_in_questionnaire_order():
     rows = [row("a", None), row("b", 12), row("c", None), row("other", None, "other")]
     rows += [row("d", 30)]
-    assert labels(chart_order("single_choice", rows)) == ["d", "b", "a", "c", "other"]
+    assert labels(chart_order(largest_first("single_choice"), rows)) == [
+        "d",
+        "b",
+        "a",
+        "c",
+        "other",
+    ]
 
 
 def chart_of_counts(counts, kind="single_choice"):
@@ -154,7 +188,7 @@ def chart_of_counts(counts, kind="single_choice"):
     figures = protect_partition(counts, K)
     answered = protect_total(sum(counts.values()), K)
     result = QuestionResult(
-        SimpleNamespace(kind=kind, code="where", rank_count=None),
+        SimpleNamespace(kind=kind, code="where", rank_count=None, ordered=False),
         "Where do you live?",
         None,
         choices=[
@@ -395,7 +429,7 @@ def test_a_ranking_draws_first_places_beside_borda_scores(english):
 
 def test_a_rankings_items_are_drawn_by_borda_score(english):
     result = QuestionResult(
-        SimpleNamespace(kind="ranking", code="rank", rank_count=2),
+        SimpleNamespace(kind="ranking", code="rank", rank_count=2, ordered=False),
         "Rank",
         None,
         choices=[row("x", 8, borda=0.9), row("y", None, borda=None), row("z", 6, borda=1.2)],

@@ -139,7 +139,9 @@ def test_going_back_below_0021_refuses_while_a_question_has_a_newer_kind(databas
         with pytest.raises(RuntimeError, match="Questions of the kinds a_newer_kind exist"):
             command.downgrade(config, "0020")
         with db.engine.connect() as connection:
-            assert connection.scalar(text("SELECT version_num FROM alembic_version")) == "0021"
+            # Nothing below 0021 was reached; the migrations above it are left as they were
+            # or taken back only as far as 0021.
+            assert connection.scalar(text("SELECT version_num FROM alembic_version")) >= "0021"
             assert connection.scalar(text("SELECT kind FROM question")) == "a_newer_kind"
         db.engine.dispose()
 

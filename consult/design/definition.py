@@ -90,6 +90,7 @@ def _question_definition(question):
         # Optional, written only when true: files of rounds without identifying questions
         # stay as they were.
         **({"identifying": True} if question.identifying else {}),
+        **({"ordered": True} if question.ordered else {}),
         "choices": [
             {
                 "code": c.code,
@@ -230,6 +231,9 @@ def _question(data, languages, section_where, number, codes, problems):
             data.get("identifying", False), field_where(where, "identifying"), problems
         )
         and answered,
+        ordered=checked_boolean(
+            data.get("ordered", False), field_where(where, "ordered"), problems
+        ),
     )
     for name in QUESTION_SETTINGS:
         value = data.get(name)

@@ -265,6 +265,9 @@ class Question(db.Model):
     dropdown: Mapped[bool] = mapped_column(default=False)
     #: Shuffle the options for each member; "other" and "prefer not to say" stay last.
     randomise_choices: Mapped[bool] = mapped_column(default=False)
+    #: Its choices have an order of their own (never, once, several times): charts keep it
+    #: instead of drawing the most chosen first.
+    ordered: Mapped[bool] = mapped_column(default=False, server_default=false())
     #: A quasi-identifier (gender, age group, country...): protected microdata makes every
     #: combination of it with network, region, language and week hold k responses.
     identifying: Mapped[bool] = mapped_column(default=False)

@@ -205,6 +205,10 @@ class QuestionForm(ParsedForm):
     )
     dropdown = BooleanField(_l("Show as a drop-down list (for long lists)"))
     randomise_choices = BooleanField(_l("Shuffle the choices for each member"))
+    ordered = BooleanField(
+        _l("The choices are in an order of their own (never, once, several times)"),
+        description=_l("Charts keep this order instead of drawing the most chosen first."),
+    )
     identifying = BooleanField(
         _l("Identifying: with other answers, it could point at a person (gender, age, country)")
     )

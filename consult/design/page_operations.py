@@ -18,6 +18,7 @@ QUESTION_SETTINGS = (
     "required",
     "dropdown",
     "randomise_choices",
+    "ordered",
     "min_choices",
     "max_choices",
     "rank_count",

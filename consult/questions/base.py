@@ -19,6 +19,7 @@ OPTIONAL_SETTINGS = (
     "identifying",
     "dropdown",
     "randomise_choices",
+    "ordered",
     "allow_decimals",
     "choices",
     "rows",

@@ -103,6 +103,7 @@ class SingleChoice(OneChoice):
     unordered = True
     groups_members = True
     headline = True
+    settings = (*OneChoice.settings, "ordered")
 
 
 class Scale(OneChoice):
@@ -146,7 +147,7 @@ class MultipleChoice(ChoiceKind):
     label = _l("Multiple choice")
     several = True
     input_type = "checkbox"
-    settings = (*ChoiceKind.settings, "min_choices", "max_choices")
+    settings = (*ChoiceKind.settings, "min_choices", "max_choices", "ordered")
     xlsform_or_other = True
     tabulation = "each_choice"
     unordered = True

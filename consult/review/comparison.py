@@ -37,6 +37,8 @@ class ComparedQuestion:
     other_base: object
     answers: list = field(default_factory=list)
     kind: str = ""
+    #: Whether this round's question says its choices have an order (charts keep it).
+    ordered: bool = False
 
 
 def rounds_sharing_questions(round_):
@@ -73,7 +75,7 @@ def compare_rounds(round_, other, language):
     compared = []
     for this, that in zip(this_results, other_results, strict=True):
         item = ComparedQuestion(this.question.code, this.text, this.base, that.base)
-        item.kind = this.question.kind
+        item.kind, item.ordered = this.question.kind, this.question.ordered
         theirs = {row.code: row for row in that.choices + that.declined}
         for row in this.choices + this.declined:
             if row.code in theirs:

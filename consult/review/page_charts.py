@@ -22,16 +22,23 @@ from .charts import NARROW, WIDE, Bar, bar_chart, column_chart
 LAST_ROLES = ("other", "prefer_not")
 
 
-def chart_order(kind, rows, figure=lambda row: row.count, by_score=False):
-    """``rows`` (anything with a ``role``) in the order a chart draws them. ``figure`` reads
-    the Figure a row is sorted by; ``by_score`` sorts a ranking's items by their Borda
-    score instead. Sorting is stable: equal figures keep the questionnaire's order."""
+def largest_first(kind, ordered=False):
+    """Whether a chart draws the answers of a question of ``kind`` (a name) largest first:
+    answers in no order, unless the designer said its choices have one (``ordered``)."""
+    return KINDS[kind].unordered and not ordered
+
+
+def chart_order(most_first, rows, figure=lambda row: row.count, by_score=False):
+    """``rows`` (anything with a ``role``) in the order a chart draws them: largest first
+    when ``most_first``, else the questionnaire's. ``figure`` reads the Figure a row is
+    sorted by; ``by_score`` sorts a ranking's items by their Borda score instead. Sorting
+    is stable: equal figures keep the questionnaire's order."""
     options = [row for row in rows if row.role not in LAST_ROLES]
     if by_score:
         scored = [row for row in options if row.borda is not None]
         scored.sort(key=lambda row: -row.borda)
         options = scored + [row for row in options if row.borda is None]
-    elif KINDS[kind].unordered:
+    elif most_first:
         shown = [row for row in options if figure(row).shown]
         shown.sort(key=lambda row: -figure(row).value)
         options = shown + [row for row in options if not figure(row).shown]
@@ -44,13 +51,14 @@ def question_chart(result, direction, width=WIDE):
     if not result.choices:
         return None
     kind = result.question.kind
+    most_first = largest_first(kind, result.question.ordered)
     rows = result.choices + result.declined
     rtl = direction == "rtl"
     chart_id = f"chart-{result.question.code}"
     if KINDS[kind].statistic == "borda" and width >= WIDE:
         items = [
             RankedItem(row.label, row.count, row.borda)
-            for row in chart_order(kind, rows, by_score=True)
+            for row in chart_order(most_first, rows, by_score=True)
         ]
         places = result.question.rank_count or len(result.choices)
         description = _(
@@ -58,8 +66,8 @@ def question_chart(result, direction, width=WIDE):
             "of its Borda score, the highest score first. The same figures are in the table."
         )
         return ranking_chart(chart_id, result.text, description, items, places, rtl=rtl)
-    bars = [Bar(row.label, row.count) for row in chart_order(kind, rows)]
-    if KINDS[kind].unordered:
+    bars = [Bar(row.label, row.count) for row in chart_order(most_first, rows)]
+    if most_first:
         description = _(
             "Bar chart of the share of those who answered who gave each answer, the most "
             "given first. The same figures are in the table."
@@ -83,7 +91,8 @@ def breakdown_chart(result, grouping, direction):
         return None
     columns = [ALL, *grouping.columns]
     labels = {**grouping.labels, ALL: _("Everyone")}
-    rows = chart_order(result.question.kind, result.choices + result.declined)
+    most_first = largest_first(result.question.kind, result.question.ordered)
+    rows = chart_order(most_first, result.choices + result.declined)
     groups = [
         Group(
             labels[column],
@@ -95,22 +104,24 @@ def breakdown_chart(result, grouping, direction):
     ]
     chart_id = f"breakdown-{result.question.code}"
     kind = result.question.kind
-    return _answers_by_group(chart_id, result.text, kind, rows, groups, direction)
+    return _answers_by_group(chart_id, result.text, kind, most_first, rows, groups, direction)
 
 
 def comparison_chart(item, this_title, other_title, direction):
     """Two rounds' answers to a question they share, this round's first."""
     if not item.answers:
         return None
-    rows = chart_order(item.kind, item.answers, figure=lambda answer: answer.this)
+    most_first = largest_first(item.kind, item.ordered)
+    rows = chart_order(most_first, item.answers, figure=lambda answer: answer.this)
     groups = [
         Group(this_title, item.this_base.answered, tuple(a.this for a in rows), whole=True),
         Group(other_title, item.other_base.answered, tuple(a.other for a in rows)),
     ]
-    return _answers_by_group(f"compare-{item.code}", item.text, item.kind, rows, groups, direction)
+    chart_id = f"compare-{item.code}"
+    return _answers_by_group(chart_id, item.text, item.kind, most_first, rows, groups, direction)
 
 
-def _answers_by_group(chart_id, title, kind, rows, groups, direction):
+def _answers_by_group(chart_id, title, kind, most_first, rows, groups, direction):
     answers = [Answer(row.label, row.role) for row in rows]
     rtl = direction == "rtl"
     if KINDS[kind].tabulation == "each_choice":
@@ -124,8 +135,9 @@ def _answers_by_group(chart_id, title, kind, rows, groups, direction):
         "gave each answer; a hidden count is a square after the bar. The same figures are in "
         "the table."
     )
-    ordered = not KINDS[kind].unordered
-    return shares_chart(chart_id, title, description, answers, groups, ordered=ordered, rtl=rtl)
+    return shares_chart(
+        chart_id, title, description, answers, groups, ordered=not most_first, rtl=rtl
+    )
 
 
 def weeks_chart(board, language):
