@@ -144,30 +144,20 @@ def test_answers_in_no_order_are_drawn_largest_first_other_and_declined_last(kin
     ]
 
 
+#: ANSWERS in the questionnaire's order, "other" and "prefer not to say" last.
+QUESTIONNAIRE_ORDER = ["a", "b", "c", "d", "other", "declined"]
+
+
 @pytest.mark.parametrize("kind", ["scale", "yes_no", "rating"])
 def test_ordered_answers_keep_the_questionnaire_order(kind):
-    assert labels(chart_order(largest_first(kind), ANSWERS)) == [
-        "a",
-        "b",
-        "c",
-        "d",
-        "other",
-        "declined",
-    ]
+    assert labels(chart_order(largest_first(kind), ANSWERS)) == QUESTIONNAIRE_ORDER
 
 
 @pytest.mark.parametrize("kind", ["single_choice", "multiple_choice"])
 def test_choices_the_designer_says_are_ordered_keep_the_questionnaire_order(kind):
     """Never, once, several times: the order says as much as the counts."""
     assert not largest_first(kind, ordered=True)
-    assert labels(chart_order(largest_first(kind, True), ANSWERS)) == [
-        "a",
-        "b",
-        "c",
-        "d",
-        "other",
-        "declined",
-    ]
+    assert labels(chart_order(largest_first(kind, True), ANSWERS)) == QUESTIONNAIRE_ORDER
 
 
 def test_hidden_answers_come_after_the_shown_ones_in_questionnaire_order():
