@@ -30,6 +30,11 @@ class Builder:
             round_ = db.session.scalar(select(Round).where(Round.slug == slug))
             return [s.id for s in round_.sections]
 
+    def quick_add(self, slug, section_index=0, **fields):
+        """Add a question from the page overview's add form (kind, text, choices, required)."""
+        section_id = self.section_ids(slug)[section_index]
+        return self.post(f"/staff/rounds/{slug}/sections/{section_id}/questions", **fields)
+
     def add_question(self, slug, kind, section_index=0, **fields):
         """Add a question of ``kind`` and save ``fields`` on its edit form; returns its id."""
         section_id = self.section_ids(slug)[section_index]

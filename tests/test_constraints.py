@@ -399,9 +399,8 @@ def test_a_matrix_added_with_a_choice_named_like_its_starter_row_is_saved(app, c
     auth.login("designer")
     builder = Builder(app, client)
     slug = builder.new_round()
-    section_id = builder.section_ids(slug)[0]
-    response = builder.post(
-        f"/staff/rounds/{slug}/sections/{section_id}/questions",
+    response = builder.quick_add(
+        slug,
         kind="matrix",
         text="How safe do you feel with…",
         choices="Row 1\nAgree",

@@ -79,7 +79,6 @@ def test_upgrade_downgrade_upgrade(database):
 
 def test_the_migrated_constraints_are_the_models(database):
     """CHECK constraints are invisible to Alembic's comparison: try them on the database."""
-    from sqlalchemy import text
     from sqlalchemy.exc import IntegrityError
 
     uri, engine_options = database
@@ -88,18 +87,11 @@ def test_the_migrated_constraints_are_the_models(database):
         upgrade()
         with db.engine.begin() as connection:
             _insert_a_round_and_its_page(connection)
-        insert_question = (
-            "INSERT INTO question (section_id, position, code, kind, text, help, required, "
-            "allow_decimals, dropdown, randomise_choices) "
-            "VALUES (1, 0, 'q', :kind, '{}', '{}', false, false, false, false)"
-        )
         with db.engine.begin() as connection:
-            connection.execute(text(insert_question), {"kind": "matrix"})
-        too_short = insert_question.replace("position, code", "position, max_length, code")
-        too_short = too_short.replace("VALUES (1, 0, 'q'", "VALUES (1, 1, 0, 'q2'")
+            _insert_question(connection, "matrix")
         try:
             with db.engine.begin() as connection:
-                connection.execute(text(too_short), {"kind": "short_text"})
+                _insert_question(connection, "short_text", code="q2", max_length=0)
         except IntegrityError:
             pass
         else:
@@ -127,13 +119,7 @@ def test_going_back_below_0021_refuses_while_a_question_has_a_newer_kind(databas
         upgrade()
         with db.engine.begin() as connection:
             _insert_a_round_and_its_page(connection)
-            connection.execute(
-                text(
-                    "INSERT INTO question (section_id, position, code, kind, text, help, "
-                    "required, allow_decimals, dropdown, randomise_choices) VALUES "
-                    "(1, 0, 'q', 'a_newer_kind', '{}', '{}', false, false, false, false)"
-                )
-            )
+            _insert_question(connection, "a_newer_kind")
         # Alembic's own command: Flask-Migrate's would log the error and exit.
         config = app.extensions["migrate"].migrate.get_config()
         with pytest.raises(RuntimeError, match="Questions of the kinds a_newer_kind exist"):
@@ -144,6 +130,18 @@ def test_going_back_below_0021_refuses_while_a_question_has_a_newer_kind(databas
             assert connection.scalar(text("SELECT version_num FROM alembic_version")) >= "0021"
             assert connection.scalar(text("SELECT kind FROM question")) == "a_newer_kind"
         db.engine.dispose()
+
+
+def _insert_question(connection, kind, code="q", max_length=None):
+    """A question of ``kind`` on page 1, in SQL."""
+    connection.execute(
+        sa.text(
+            "INSERT INTO question (section_id, position, code, kind, text, help, required, "
+            "allow_decimals, dropdown, randomise_choices, max_length) "
+            "VALUES (1, 0, :code, :kind, '{}', '{}', false, false, false, false, :max_length)"
+        ),
+        {"code": code, "kind": kind, "max_length": max_length},
+    )
 
 
 def _insert_a_round_and_its_page(connection):

@@ -294,9 +294,8 @@ def test_a_question_typed_on_the_overview_is_added_in_one_step(app, client, auth
     auth.login("designer")
     builder = Builder(app, client)
     slug = builder.new_round()
-    section_id = builder.section_ids(slug)[0]
-    response = builder.post(
-        f"/staff/rounds/{slug}/sections/{section_id}/questions",
+    response = builder.quick_add(
+        slug,
         kind="single_choice",
         text="Where do you get naloxone?",
         choices="From a peer\npharmacy = A pharmacy\nمن صديق\n\nFrom a peer",
@@ -340,8 +339,9 @@ def test_a_quick_add_sent_back_keeps_what_was_typed_beside_what_is_wrong(app, cl
     builder.post(f"/staff/rounds/{slug}/sections")
     first, second = builder.section_ids(slug)
     text = "Where do you get naloxone? " + "x" * 2000
-    response = builder.post(
-        f"/staff/rounds/{slug}/sections/{second}/questions",
+    response = builder.quick_add(
+        slug,
+        1,
         kind="multiple_choice",
         text=text,
         choices="From a peer\nA pharmacy",
