@@ -68,13 +68,17 @@ def test_a_lead_codes_every_suggestion_with_one_action_per_theme(coded_demo, bro
     themes = table.locator("tbody tr").count()
     screenshot(page, "coding-by-theme-en.png", full_page=True)
     # Reject the first theme's suggestions, undo that, then accept every theme's.
-    table.locator("tbody tr").first.get_by_role("button", name="Reject all").click()
-    page.locator("#by-theme").get_by_role("button", name="Undo").click()
+    # Each click waits for the page it brings: the table read next is the new page's.
+    with page.expect_navigation():
+        table.locator("tbody tr").first.get_by_role("button", name="Reject all").click()
+    with page.expect_navigation():
+        page.locator("#by-theme").get_by_role("button", name="Undo").click()
     actions = 2
     while page.locator("#by-theme table").count():
-        page.locator("#by-theme table tbody tr").first.get_by_role(
-            "button", name="Accept all"
-        ).click()
+        with page.expect_navigation():
+            page.locator("#by-theme table tbody tr").first.get_by_role(
+                "button", name="Accept all"
+            ).click()
         actions += 1
     assert suggestions_left(app) == 0
     assert actions == themes + 2  # one per theme, plus the reject and its undo
